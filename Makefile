@@ -1,0 +1,46 @@
+# `make run` sets up and starts the site; `make test` sets up and runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_WORKERS ?= auto
+TEST_SETTINGS := DJANGO_SETTINGS_MODULE=ankasam.settings.test
+
+.PHONY: run test install install-dev lint format messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py set_site_address http://127.0.0.1:$(PORT)
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
+	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_SETTINGS) $(BIN)/python manage.py check
+	$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+lint: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .pytest-media test-artifacts

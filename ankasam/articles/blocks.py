@@ -1,0 +1,72 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
+NOTE_FEATURES = ["bold", "italic", "link"]
+
+FOOTNOTE_HELP = _(
+    "Refer to a footnote by typing its label in square brackets with a caret, e.g. [^1] or "
+    "[^kazemi-2023], right after the punctuation. Readers see the notes numbered 1, 2, 3... "
+    "in order of first reference."
+)
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        template = "articles/blocks/heading.html"
+        form_classname = "title"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quotation"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        template = "articles/blocks/quote.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    caption = blocks.CharBlock(
+        label=_("caption"),
+        required=False,
+        help_text=_("Leave empty to use the image's own caption."),
+    )
+
+    class Meta:
+        icon = "image"
+        template = "articles/blocks/image.html"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES, help_text=FOOTNOTE_HELP, template="articles/blocks/paragraph.html"
+    )
+    heading = HeadingBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    embed = EmbedBlock(icon="media", template="articles/blocks/embed.html")
+    table = TableBlock()
+
+
+class FootnoteBlock(blocks.StructBlock):
+    label = blocks.RegexBlock(
+        regex=r"^[\w.:-]{1,40}$",
+        label=_("label"),
+        help_text=_("What the text refers to as [^label], e.g. 1 or kazemi-2023."),
+        error_messages={"invalid": _("Use letters, digits, '-', '.', ':' or '_' only, no spaces.")},
+    )
+    text = blocks.RichTextBlock(features=NOTE_FEATURES, label=_("note"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Footnote")
+
+
+class FootnotesBlock(blocks.StreamBlock):
+    footnote = FootnoteBlock()

@@ -1,0 +1,91 @@
+"""Footnotes typed as markers in the text and numbered when the article is rendered.
+
+The text refers to a note by its label, `[^label]`; each language of an article holds its own
+notes. Readers see the notes numbered in order of first reference; a note referred to twice keeps
+its number and gets a link back to each reference. docs/decisions/footnotes.md explains the design.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.safestring import SafeString, mark_safe
+
+from .sanitise import clean_note_html
+
+MARKER = re.compile(r"\[\^([\w.:-]{1,40})\]")
+HTML_TAG = re.compile(r"(<[^>]*>)")
+
+
+@dataclass
+class Footnote:
+    number: int
+    label: str
+    html: SafeString
+    reference_ids: list[str] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"fn-{self.number}"
+
+
+def markers_in(text: str) -> list[str]:
+    """Labels referred to in `text`, in order, repeats included."""
+    return MARKER.findall(text)
+
+
+def footnote_problems(body_text: str, labels: list[str]) -> list[str]:
+    """What an editor must fix before saving: unknown, duplicate or unused labels."""
+    problems = []
+    seen = set()
+    for label in labels:
+        if label in seen:
+            problems.append(f"two notes have the label “{label}”")
+        seen.add(label)
+    referenced = markers_in(body_text)
+    for label in dict.fromkeys(referenced):
+        if label not in seen:
+            problems.append(f"[^{label}] refers to a note that does not exist")
+    for label in dict.fromkeys(labels):
+        if label not in referenced:
+            problems.append(f"the note “{label}” is not referred to in the text")
+    return problems
+
+
+def number_footnotes(body_html: str, notes: list[tuple[str, str]]) -> tuple[SafeString, list[Footnote]]:
+    """Replace markers in rendered body HTML by numbered references; return the body and its notes.
+
+    `notes` holds (label, note HTML) pairs. Markers are replaced in text only, never inside tags.
+    A marker without a note stays visible as typed; notes nobody refers to follow the referenced
+    ones, so nothing an author wrote is lost.
+    """
+    note_html = {}
+    for label, html in notes:
+        note_html.setdefault(label, html)
+    by_label: dict[str, Footnote] = {}
+
+    def replace(match: re.Match) -> str:
+        label = match.group(1)
+        if label not in note_html:
+            return match.group(0)
+        note = by_label.get(label)
+        if note is None:
+            note = Footnote(len(by_label) + 1, label, clean_note_html(note_html[label]))
+            by_label[label] = note
+        ref_id = f"fnref-{note.number}" + (f"-{len(note.reference_ids) + 1}" if note.reference_ids else "")
+        note.reference_ids.append(ref_id)
+        return (
+            f'<sup class="footnote-ref" id="{ref_id}">'
+            f'<a href="#{note.anchor}" role="doc-noteref" aria-describedby="footnotes-heading">'
+            f"{note.number}</a></sup>"
+        )
+
+    pieces = HTML_TAG.split(body_html)
+    # split() with a capturing group alternates text and tags; only text is searched.
+    for index in range(0, len(pieces), 2):
+        pieces[index] = MARKER.sub(replace, pieces[index])
+
+    footnotes = list(by_label.values())
+    for label, html in note_html.items():
+        if label not in by_label:
+            footnotes.append(Footnote(len(footnotes) + 1, label, clean_note_html(html)))
+    return mark_safe("".join(pieces)), footnotes

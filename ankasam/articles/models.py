@@ -1,0 +1,177 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ankasam.core.languages import current_language, default_language, localized_field, site_language_codes
+from ankasam.core.models import PaginatedListingMixin, SEOFieldsMixin
+
+from .blocks import ArticleBodyBlock, FootnotesBlock
+from .footnotes import footnote_problems
+from .text import plain_text, reading_minutes
+
+
+class ArticleIndexPage(PaginatedListingMixin, SEOFieldsMixin, Page):
+    """A section of the site ("Analyses") listing its articles, newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("article index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .queries import article_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.paginate(
+            request, article_cards(ArticlePage.objects.child_of(self), request=request)
+        )
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(SEOFieldsMixin, Page):
+    standfirst = models.TextField(
+        _("standfirst"), blank=True, help_text=_("The summary under the title, one or two sentences.")
+    )
+    publication_date = models.DateField(_("publication date"), default=timezone.localdate)
+    article_type = models.ForeignKey(
+        "taxonomy.ArticleType",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("article type"),
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("main image"),
+        help_text=_("Its caption and credit are shown under it."),
+    )
+    body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
+    footnotes = StreamField(FootnotesBlock(), blank=True, verbose_name=_("footnotes"))
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic", blank=True, related_name="articles", verbose_name=_("topics")
+    )
+    regions = ParentalManyToManyField(
+        "taxonomy.Region", blank=True, related_name="articles", verbose_name=_("regions")
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    # Minutes per language, computed when the page is cleaned (every save and revision).
+    reading_minutes = models.JSONField(default=dict, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [FieldPanel("publication_date"), FieldPanel("article_type")],
+            heading=_("Publication"),
+        ),
+        InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        FieldPanel("footnotes"),
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("regions"), FieldPanel("tags")],
+            heading=_("Classification"),
+        ),
+        InlinePanel(
+            "related_links", label=_("Related articles (shown first under “Similar posts”)"), max_num=6
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.FilterField("publication_date"),
+    ]
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self):
+        super().clean()
+        problems = []
+        for language in site_language_codes():
+            labels = [block.value["label"] for block in self.localized("footnotes", language) or []]
+            body_text = plain_text(self.localized("body", language))
+            for problem in footnote_problems(body_text, labels):
+                problems.append(f"{language.upper()}: {problem}")
+        if problems:
+            raise ValidationError([_("Footnotes: %(problem)s.") % {"problem": p} for p in problems])
+        self.reading_minutes = {
+            language: reading_minutes(self.localized("body", language)) for language in site_language_codes()
+        }
+
+    def localized(self, field_name: str, language: str):
+        """A field's value in exactly this language, without fallback."""
+        return getattr(self, localized_field(field_name, language))
+
+    def text_language(self) -> str:
+        """The language whose body and notes are shown: the reader's if written, else the default."""
+        language = current_language()
+        return language if self.localized("body", language) else default_language()
+
+    def reading_time(self) -> int:
+        return self.reading_minutes.get(self.text_language(), 0)
+
+    def get_context(self, request, *args, **kwargs):
+        from .presentation import article_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_context(self, request, context))
+        return context
+
+    def get_social_image(self):
+        return self.social_image or self.hero_image
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.standfirst
+
+
+class ArticlePageAuthor(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    person = models.ForeignKey(
+        "people.PersonPage", on_delete=models.PROTECT, related_name="authorships", verbose_name=_("person")
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+
+class ArticlePageRelated(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("article")
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")

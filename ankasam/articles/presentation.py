@@ -1,0 +1,43 @@
+"""What the article template needs, gathered in a fixed number of queries."""
+
+from .footnotes import number_footnotes
+from .queries import similar_articles
+from .structured_data import article_structured_data
+
+
+def render_body_with_footnotes(article, context):
+    """The body of the article's text language as HTML with numbered references, and its notes."""
+    language = article.text_language()
+    body = article.localized("body", language)
+    notes = [
+        (block.value["label"], str(block.value["text"]))
+        for block in article.localized("footnotes", language) or []
+    ]
+    body_html = body.render_as_block(context=context) if body else ""
+    return number_footnotes(str(body_html), notes)
+
+
+def article_authors(article):
+    return [
+        link.person
+        for link in article.article_authors.select_related("person", "person__photo").order_by("sort_order")
+    ]
+
+
+def article_context(article, request, context):
+    body_html, footnotes = render_body_with_footnotes(article, context)
+    authors = article_authors(article)
+    topics = list(article.topics.all())
+    regions = list(article.regions.all())
+    return {
+        "body_html": body_html,
+        "footnotes": footnotes,
+        "authors": authors,
+        "topics": topics,
+        "regions": regions,
+        "tags": list(article.tags.all()),
+        "similar_articles": similar_articles(
+            article, [t.pk for t in topics], [r.pk for r in regions], request=request
+        ),
+        "structured_data": article_structured_data(article, authors, request),
+    }

@@ -1,0 +1,55 @@
+"""Which articles readers may see, and the lists built from them."""
+
+from django.conf import settings
+from django.db.models import Q
+
+from .models import ArticlePage
+
+NEWEST_FIRST = ("-publication_date", "-first_published_at", "-pk")
+
+
+def private_sections_q(request=None) -> Q:
+    """Pages under a view restriction; computed once per request (it costs a query)."""
+    cached = getattr(request, "_ankasam_private_q", None)
+    if cached is None:
+        cached = ArticlePage.objects.private_q()
+        if request is not None:
+            request._ankasam_private_q = cached
+    return cached
+
+
+def published_articles(request=None):
+    """Articles a reader may see: live and not in a private section."""
+    return ArticlePage.objects.live().exclude(private_sections_q(request))
+
+
+def article_cards(queryset, request=None, limit=None):
+    """Newest first, with what a listing card shows fetched in constant queries."""
+    cards = (
+        queryset.live()
+        .exclude(private_sections_q(request))
+        .select_related("article_type", "hero_image")
+        .prefetch_related("article_authors__person")
+        .order_by(*NEWEST_FIRST)
+    )
+    return cards[:limit] if limit else cards
+
+
+def similar_articles(article, topic_ids, region_ids, request=None, limit=None):
+    """The editor's picks in their order, then live articles sharing a topic or region, newest first."""
+    limit = limit or settings.SIMILAR_ARTICLES_LIMIT
+    pick_ids = [link.article_id for link in article.related_links.all() if link.article_id != article.pk]
+    visible = published_articles(request).select_related("article_type", "hero_image")
+    picks = {a.pk: a for a in visible.filter(pk__in=pick_ids[:limit])} if pick_ids else {}
+    similar = [picks[pk] for pk in dict.fromkeys(pick_ids) if pk in picks]
+    remaining = limit - len(similar)
+    if remaining > 0 and (topic_ids or region_ids):
+        shared = Q(topics__in=topic_ids) | Q(regions__in=region_ids)
+        others = (
+            visible.filter(shared)
+            .exclude(pk__in=[article.pk, *picks])
+            .distinct()
+            .order_by(*NEWEST_FIRST)[:remaining]
+        )
+        similar.extend(others)
+    return similar

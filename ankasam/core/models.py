@@ -1,0 +1,56 @@
+"""Small abstract building blocks shared by page models."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+
+class SEOFieldsMixin(models.Model):
+    """Search-engine and sharing fields, edited on the Promote tab."""
+
+    social_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("social image"),
+        help_text=_("Shown when the page is shared; the page's main image is used when empty."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("social_image"),
+            ],
+            heading=_("For search engines and sharing"),
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self) -> str:
+        return self.search_description or ""
+
+    def get_social_image(self):
+        return self.social_image
+
+
+class PaginatedListingMixin:
+    """Paginates a listing from `?page=N`; a page that does not exist is a 404."""
+
+    items_per_page = settings.ARTICLES_PER_PAGE
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, self.items_per_page)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except (EmptyPage, PageNotAnInteger):
+            raise Http404 from None

@@ -1,0 +1,40 @@
+"""Page routing by the slug of the request's language.
+
+wagtail-modeltranslation routes by loading every child of a page and comparing slugs in Python,
+which reads the whole article index on each article request. This looks the child up in the
+database instead, with the same fallback rule: a page without a slug in the language is found
+by its default-language slug.
+"""
+
+from django.db.models import Q
+from django.http import Http404
+from wagtail.url_routing import RouteResult
+
+from .languages import current_language, default_language, localized_field
+
+
+def find_child_by_slug(page, slug: str):
+    language = current_language()
+    slug_field = localized_field("slug", language)
+    matches = Q(**{slug_field: slug})
+    if language != default_language():
+        untranslated = Q(**{f"{slug_field}__isnull": True}) | Q(**{slug_field: ""})
+        matches |= untranslated & Q(**{localized_field("slug", default_language()): slug})
+    return page.get_children().rewrite(False).filter(matches).order_by("path").first()
+
+
+def route_by_localized_slug(self, request, path_components):
+    if path_components:
+        child = find_child_by_slug(self, path_components[0])
+        if child is None:
+            raise Http404
+        return child.specific.route(request, path_components[1:])
+    if self.live:
+        return RouteResult(self)
+    raise Http404
+
+
+def install_localized_routing(*page_models):
+    """Replace the route wagtail-modeltranslation patches onto our page models at start-up."""
+    for model in page_models:
+        model.route = route_by_localized_slug

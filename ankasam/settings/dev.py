@@ -1,0 +1,9 @@
+from .base import *  # noqa: F403
+from .environment import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+# Development only: a fixed key keeps sessions valid across restarts of `make run`.
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Wagtail logs every page edit at INFO; loading the demo would print two lines per page.
+LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}

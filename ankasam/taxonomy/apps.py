@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TaxonomyConfig(AppConfig):
+    name = "ankasam.taxonomy"
+    label = "taxonomy"
+    verbose_name = "Taxonomy"

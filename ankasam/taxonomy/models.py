@@ -1,0 +1,47 @@
+"""How the house classifies its pieces: topics, regions and article types, managed by editors."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Term(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Used in addresses of listings filtered by this term; lowercase, no spaces."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+
+class Region(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+
+class ArticleType(Term):
+    """Analysis, commentary, report, interview... the kind of piece, shown above its title."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("article type")
+        verbose_name_plural = _("article types")

@@ -1,0 +1,59 @@
+"""Articles for tests, built through ankasam.articles.content like every other body."""
+
+import datetime
+import itertools
+
+from ankasam.articles.content import Note, paragraph, write_article_translation
+from ankasam.articles.models import ArticlePage, ArticlePageAuthor, ArticlePageRelated
+
+_sequence = itertools.count(1)
+
+
+def text_with_notes(count: int, prefix: str = "Claim") -> tuple[list, list[Note]]:
+    """One paragraph per note, each referring to its note once."""
+    blocks = [paragraph(f"<p>{prefix} {n} rests on a source.[^{n}]</p>") for n in range(1, count + 1)]
+    notes = [Note(str(n), f"<p>{prefix} source {n}, p. {n}.</p>") for n in range(1, count + 1)]
+    return blocks, notes
+
+
+def create_article(
+    parent,
+    *,
+    title: str | None = None,
+    translations: dict | None = None,
+    authors=(),
+    topics=(),
+    regions=(),
+    related=(),
+    publication_date: datetime.date | None = None,
+    live: bool = True,
+    footnote_count: int = 2,
+    **fields,
+) -> ArticlePage:
+    """Create (and publish, unless live=False) an article.
+
+    `translations` maps a language to write_article_translation keyword arguments; by default the
+    article exists in English only, with `footnote_count` notes.
+    """
+    number = next(_sequence)
+    title = title or f"Article {number}"
+    if translations is None:
+        blocks, notes = text_with_notes(footnote_count)
+        translations = {"en": {"title": title, "blocks": blocks, "notes": notes, "standfirst": "A summary."}}
+    article = ArticlePage(
+        publication_date=publication_date or datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
+        live=False,
+        **fields,
+    )
+    for language, text in translations.items():
+        write_article_translation(article, language, **text)
+    article.topics = list(topics)
+    article.regions = list(regions)
+    article.article_authors = [ArticlePageAuthor(person=p, sort_order=i) for i, p in enumerate(authors)]
+    article.related_links = [ArticlePageRelated(article=a, sort_order=i) for i, a in enumerate(related)]
+    parent.add_child(instance=article)
+    revision = article.save_revision()
+    if live:
+        revision.publish()
+        article.refresh_from_db()
+    return article

@@ -1,0 +1,24 @@
+import factory
+from django.utils.text import slugify
+
+from ankasam.people.models import PersonPage
+
+
+class PersonPageFactory(factory.Factory):
+    """Builds a person page and publishes it under `parent` (a PeopleIndexPage)."""
+
+    title_en = factory.Sequence(lambda n: f"Author Number{n}")
+    slug_en = factory.LazyAttribute(lambda person: slugify(person.title_en))
+    role_en = "Research Fellow"
+    short_bio_en = "Writes about the region."
+    bio_en = factory.LazyAttribute(lambda person: f"<p>{person.title_en} studies regional policy.</p>")
+
+    class Meta:
+        model = PersonPage
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, **kwargs):
+        person = model_class(*args, **kwargs)
+        parent.add_child(instance=person)
+        person.save_revision().publish()
+        return person
