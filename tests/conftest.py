@@ -26,7 +26,9 @@ def home_page(db):
 
 @pytest.fixture
 def article_index(home_page):
-    index = ArticleIndexPage(title_en="Analyses", slug_en="analyses", title_tr="Analizler", slug_tr="analizler")
+    index = ArticleIndexPage(
+        title_en="Analyses", slug_en="analyses", title_tr="Analizler", slug_tr="analizler"
+    )
     home_page.add_child(instance=index)
     return index
 

@@ -36,9 +36,7 @@ class ArticleIndexPage(PaginatedListingMixin, SEOFieldsMixin, Page):
         from .queries import article_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.paginate(
-            request, article_cards(ArticlePage.objects.child_of(self), request=request)
-        )
+        context["articles"] = self.paginate(request, article_cards(ArticlePage.objects.child_of(self)))
         return context
 
 

@@ -36,8 +36,6 @@ def article_context(article, request, context):
         "topics": topics,
         "regions": regions,
         "tags": list(article.tags.all()),
-        "similar_articles": similar_articles(
-            article, [t.pk for t in topics], [r.pk for r in regions], request=request
-        ),
+        "similar_articles": similar_articles(article, [t.pk for t in topics], [r.pk for r in regions]),
         "structured_data": article_structured_data(article, authors, request),
     }

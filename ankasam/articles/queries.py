@@ -1,33 +1,36 @@
 """Which articles readers may see, and the lists built from them."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from wagtail.models import PageViewRestriction
 
 from .models import ArticlePage
 
 NEWEST_FIRST = ("-publication_date", "-first_published_at", "-pk")
 
 
-def private_sections_q(request=None) -> Q:
-    """Pages under a view restriction; computed once per request (it costs a query)."""
-    cached = getattr(request, "_ankasam_private_q", None)
-    if cached is None:
-        cached = ArticlePage.objects.private_q()
-        if request is not None:
-            request._ankasam_private_q = cached
-    return cached
+def in_private_section() -> Exists:
+    """True for pages under a view restriction (their own or an ancestor's), inside the query.
+
+    Wagtail's `.public()` first fetches every restriction in a query of its own.
+    """
+    restricted_ancestor_or_self = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return Exists(restricted_ancestor_or_self)
 
 
-def published_articles(request=None):
+def published_articles():
     """Articles a reader may see: live and not in a private section."""
-    return ArticlePage.objects.live().exclude(private_sections_q(request))
+    return ArticlePage.objects.live().exclude(in_private_section())
 
 
-def article_cards(queryset, request=None, limit=None):
+def article_cards(queryset, limit=None):
     """Newest first, with what a listing card shows fetched in constant queries."""
     cards = (
         queryset.live()
-        .exclude(private_sections_q(request))
+        .exclude(in_private_section())
         .select_related("article_type", "hero_image")
         .prefetch_related("article_authors__person")
         .order_by(*NEWEST_FIRST)
@@ -35,11 +38,11 @@ def article_cards(queryset, request=None, limit=None):
     return cards[:limit] if limit else cards
 
 
-def similar_articles(article, topic_ids, region_ids, request=None, limit=None):
+def similar_articles(article, topic_ids, region_ids, limit=None):
     """The editor's picks in their order, then live articles sharing a topic or region, newest first."""
     limit = limit or settings.SIMILAR_ARTICLES_LIMIT
     pick_ids = [link.article_id for link in article.related_links.all() if link.article_id != article.pk]
-    visible = published_articles(request).select_related("article_type", "hero_image")
+    visible = published_articles().select_related("article_type", "hero_image")
     picks = {a.pk: a for a in visible.filter(pk__in=pick_ids[:limit])} if pick_ids else {}
     similar = [picks[pk] for pk in dict.fromkeys(pick_ids) if pk in picks]
     remaining = limit - len(similar)

@@ -13,14 +13,25 @@ from wagtail.url_routing import RouteResult
 from .languages import current_language, default_language, localized_field
 
 
-def find_child_by_slug(page, slug: str):
+def localized_slug_q(slug: str) -> Q:
     language = current_language()
     slug_field = localized_field("slug", language)
     matches = Q(**{slug_field: slug})
     if language != default_language():
         untranslated = Q(**{f"{slug_field}__isnull": True}) | Q(**{slug_field: ""})
         matches |= untranslated & Q(**{localized_field("slug", default_language()): slug})
-    return page.get_children().rewrite(False).filter(matches).order_by("path").first()
+    return matches
+
+
+def find_child_by_slug(page, slug: str):
+    """The child with this slug in the current language, as its specific type."""
+    child_types = page.specific_class.allowed_subpage_models()
+    # With one possible type (an index of articles) the child is fetched as that type directly,
+    # one query instead of two.
+    single_type = len(child_types) == 1
+    children = child_types[0].objects.child_of(page) if single_type else page.get_children()
+    child = children.rewrite(False).filter(localized_slug_q(slug)).order_by("path").first()
+    return child.specific if child is not None and not single_type else child
 
 
 def route_by_localized_slug(self, request, path_components):
@@ -28,7 +39,7 @@ def route_by_localized_slug(self, request, path_components):
         child = find_child_by_slug(self, path_components[0])
         if child is None:
             raise Http404
-        return child.specific.route(request, path_components[1:])
+        return child.route(request, path_components[1:])
     if self.live:
         return RouteResult(self)
     raise Http404

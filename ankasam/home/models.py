@@ -28,6 +28,6 @@ class HomePage(SEOFieldsMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = article_cards(
-            ArticlePage.objects.descendant_of(self), request=request, limit=LATEST_ARTICLES_ON_HOME
+            ArticlePage.objects.descendant_of(self), limit=LATEST_ARTICLES_ON_HOME
         )
         return context

@@ -1,0 +1,149 @@
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from ankasam.articles.content import Note, paragraph
+
+from ..people.factories import PersonPageFactory
+from ..taxonomy.factories import ArticleTypeFactory, RegionFactory, TopicFactory
+from .factories import create_article, text_with_notes
+
+pytestmark = pytest.mark.django_db
+
+
+def get_page(client, article, language="en"):
+    with translation.override(language):
+        url = article.get_url()
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def json_ld(html):
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+def test_article_shows_linked_footnotes_bios_json_ld_and_similar(client, article_index, people_index):
+    topic = TopicFactory()
+    authors = [PersonPageFactory(parent=people_index), PersonPageFactory(parent=people_index)]
+    neighbour = create_article(article_index, title="A neighbour", topics=[topic])
+    article = create_article(
+        article_index,
+        title="Gas across the Caspian",
+        authors=authors,
+        topics=[topic],
+        article_type=ArticleTypeFactory(name_en="Analysis"),
+        footnote_count=3,
+    )
+
+    html = get_page(client, article)
+
+    assert '<html lang="en" dir="ltr">' in html
+    assert html.count("<h1") == 1
+    assert '<article class="article">' in html
+    for n in (1, 2, 3):
+        assert f'<sup class="footnote-ref" id="fnref-{n}"><a href="#fn-{n}"' in html
+        assert f'<li id="fn-{n}" class="footnote" value="{n}">' in html
+        assert f'href="#fnref-{n}"' in html
+    assert html.count('class="footnote__text" dir="auto"') == 3
+    for person in authors:
+        assert f"{person.title_en} studies regional policy." in html
+    assert "Similar posts" in html and neighbour.title in html
+    data = json_ld(html)
+    assert data["@type"] == "Article"
+    assert data["headline"] == "Gas across the Caspian"
+    assert data["inLanguage"] == "en"
+    assert data["datePublished"] == article.publication_date.isoformat()
+    assert [a["name"] for a in data["author"]] == [p.title_en for p in authors]
+    assert all(a["url"].startswith("http") for a in data["author"])
+
+
+def test_each_language_shows_its_own_notes_and_numbering(client, article_index):
+    article = create_article(
+        article_index,
+        translations={
+            "en": {
+                "title": "Water talks",
+                "blocks": [paragraph("<p>First[^a], second[^b].</p>")],
+                "notes": [Note("a", "<p>English source A.</p>"), Note("b", "<p>English source B.</p>")],
+            },
+            "tr": {
+                "title": "Su müzakereleri",
+                "blocks": [paragraph("<p>Önce[^b], sonra[^a], yine[^b].</p>")],
+                "notes": [Note("a", "<p>Türkçe kaynak A.</p>"), Note("b", "<p>Türkçe kaynak B.</p>")],
+            },
+        },
+    )
+
+    english = get_page(client, article, "en")
+    turkish = get_page(client, article, "tr")
+
+    assert '<html lang="tr"' in turkish
+    assert "English source" not in turkish
+    assert "Türkçe kaynak" not in english
+    # In Turkish "b" comes first, so it is note 1, referred to twice.
+    assert re.search(r'<li id="fn-1"[^>]*>\s*<div[^>]*><p>Türkçe kaynak B\.</p>', turkish)
+    assert 'id="fnref-1-2"' in turkish
+    assert re.search(r'<li id="fn-1"[^>]*>\s*<div[^>]*><p>English source A\.</p>', english)
+
+
+def test_a_script_in_a_note_is_rendered_inert(client, article_index):
+    article = create_article(
+        article_index,
+        translations={
+            "en": {
+                "title": "Hostile note",
+                "blocks": [paragraph("<p>Claim[^1]</p>")],
+                "notes": [Note("1", '<p>Source<script>alert("pwned")</script></p>')],
+            }
+        },
+    )
+
+    html = get_page(client, article)
+
+    assert 'alert("pwned")' not in html
+    assert "<script>alert" not in html
+
+
+def render_queries(client, article):
+    url = article.get_url()
+    assert client.get(url).status_code == 200  # warm caches (site root paths, renditions)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_article_queries_do_not_grow_with_notes_authors_or_related(client, article_index, people_index):
+    topic, region = TopicFactory(), RegionFactory()
+    small = create_article(
+        article_index,
+        authors=[PersonPageFactory(parent=people_index)],
+        topics=[topic],
+        regions=[region],
+        footnote_count=1,
+    )
+    others = [create_article(article_index, topics=[topic]) for _ in range(6)]
+    blocks, notes = text_with_notes(40)
+    large = create_article(
+        article_index,
+        translations={"en": {"title": "Long read", "blocks": blocks, "notes": notes}},
+        authors=[PersonPageFactory(parent=people_index) for _ in range(4)],
+        topics=[topic],
+        regions=[region],
+        related=others,
+    )
+    lonely = create_article(article_index, authors=[PersonPageFactory(parent=people_index)], footnote_count=1)
+
+    small_count = render_queries(client, small)
+    large_count = render_queries(client, large)
+    lonely_count = render_queries(client, lonely)
+
+    assert small_count <= 15
+    assert large_count <= 15
+    assert abs(large_count - small_count) <= 2
+    assert abs(lonely_count - small_count) <= 2
