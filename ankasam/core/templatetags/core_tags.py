@@ -23,12 +23,12 @@ def json_ld(data):
 def language_versions(context, page=None):
     """Each site language with the address of this page in it, else of that language's home."""
     request = context.get("request")
-    site_root = context.get("site_root")
+    # Outside a page (the 404 view) the template passes "" for the missing variable.
+    has_page = hasattr(page, "get_url")
     versions = []
     for code in site_language_codes():
         with override(code):
-            target = page if page is not None else site_root
-            url = target.get_url(request) if target is not None else f"/{code}/"
+            url = (page.get_url(request) if has_page else None) or f"/{code}/"
         versions.append({"code": code, "name": native_name(code), "url": url, "dir": text_direction(code)})
     return versions
 

@@ -1,0 +1,83 @@
+import pytest
+
+from ..articles.factories import create_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/de/",
+        "/xx/",
+        "/xx/analyses/",
+        "/tr/%ff/",
+        "/en/%ff%fe/",
+        "/en/no-such-page/",
+        "/en/analyses/no-such-article/",
+        "/en/analyses/?page=999999",
+        "/en/analyses/?page=0",
+        "/en/analyses/?page=abc",
+        "/en/analyses/?page=1.5",
+        "/en/analyses/%3Cscript%3E/",
+    ],
+)
+def test_bad_addresses_answer_the_404_page(client, article_index, path):
+    create_article(article_index)
+
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_translated_section_slugs_route_per_language(client, article_index):
+    article = create_article(article_index, title="Pipelines")
+
+    assert client.get("/en/analyses/").status_code == 200
+    assert client.get("/tr/analizler/").status_code == 200
+    assert client.get("/tr/analyses/").status_code == 404
+    assert client.get(f"/en/analyses/{article.slug_en}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("headers", "cookies", "expected"),
+    [
+        ({}, {}, "/en/"),
+        ({"HTTP_ACCEPT_LANGUAGE": "tr-TR,tr;q=0.9,en;q=0.5"}, {}, "/tr/"),
+        ({"HTTP_ACCEPT_LANGUAGE": "de-DE"}, {}, "/en/"),
+        ({"HTTP_ACCEPT_LANGUAGE": "tr"}, {"django_language": "ru"}, "/ru/"),
+    ],
+)
+def test_the_root_sends_readers_to_their_language(client, home_page, headers, cookies, expected):
+    client.cookies.load(cookies)
+
+    response = client.get("/", **headers)
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_an_unprefixed_page_address_is_sent_to_a_language(client, article_index):
+    response = client.get("/analyses/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/analyses/"
+
+
+def test_index_is_paginated(client, article_index, settings):
+    for _ in range(3):
+        create_article(article_index)
+    from ankasam.articles.models import ArticleIndexPage
+
+    ArticleIndexPage.items_per_page = 2
+    try:
+        first = client.get("/en/analyses/")
+        second = client.get("/en/analyses/?page=2")
+    finally:
+        ArticleIndexPage.items_per_page = settings.ARTICLES_PER_PAGE
+
+    assert first.status_code == second.status_code == 200
+    assert first.content.decode().count('class="card"') == 2
+    assert second.content.decode().count('class="card"') == 1
+    assert "Page 2 of 2" in second.content.decode()

@@ -1,0 +1,94 @@
+import json
+import re
+from collections import Counter
+from xml.etree import ElementTree
+
+import pytest
+from django.core.management import call_command
+from django.utils.translation import override
+
+from ankasam.articles.models import ArticlePage, ArticlePageAuthor
+from ankasam.demo.loader import load_demo_content
+from ankasam.people.models import PersonPage
+from ankasam.taxonomy.models import Region, Topic
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+PERSIAN_OR_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+@pytest.fixture
+def demo_site(home_page):
+    return load_demo_content()
+
+
+def table_sizes():
+    from django.apps import apps
+
+    return {model._meta.label: model.objects.count() for model in apps.get_models() if model._meta.managed}
+
+
+def test_loading_twice_adds_nothing(demo_site, capsys):
+    before = table_sizes()
+
+    call_command("load_demo_content")
+
+    assert "nothing to add" in capsys.readouterr().out
+    assert table_sizes() == before
+
+
+def test_demo_content_is_as_rich_as_promised(demo_site):
+    articles = ArticlePage.objects.live()
+    assert articles.count() >= 12
+    assert Topic.objects.filter(articles__isnull=False).distinct().count() >= 4
+    assert Region.objects.filter(articles__isnull=False).distinct().count() >= 3
+    assert PersonPage.objects.live().exclude(bio_en="").count() >= 4
+    author_counts = Counter(ArticlePageAuthor.objects.values_list("page_id", flat=True))
+    assert any(count >= 2 for count in author_counts.values())
+    assert articles.filter(hero_image__isnull=False).count() >= 3
+
+    in_three_languages = 0
+    for article in articles:
+        notes = [block.value for block in article.footnotes_en]
+        assert len(notes) >= 5, article.title
+        if article.title_tr and article.body_tr and article.title_ru and article.body_ru:
+            in_three_languages += 1
+    assert in_three_languages * 2 >= articles.count()
+    assert any(not a.body_tr and not a.body_ru for a in articles), "a piece in English only"
+
+    all_notes = [str(b.value["text"]) for a in articles for b in a.footnotes_en]
+    assert sum(1 for note in all_notes if PERSIAN_OR_ARABIC.search(note)) >= 5
+    assert sum(1 for note in all_notes if "Ibid." in note) >= 3
+
+
+def test_every_article_in_the_sitemap_has_what_a_reader_needs(demo_site, client):
+    sitemap = client.get("/sitemap.xml")
+    assert sitemap.status_code == 200
+    urls = [loc.text for loc in ElementTree.fromstring(sitemap.content).findall("sm:url/sm:loc", SITEMAP_NS)]
+    live_pages = ArticlePage.objects.live().count() + PersonPage.objects.live().count() + 3
+    assert len(urls) == live_pages
+
+    article_urls = [url for url in urls if "/analyses/" in url and not url.endswith("/analyses/")]
+    assert len(article_urls) == ArticlePage.objects.live().count()
+    for url in article_urls:
+        response = client.get(url)
+        html = response.content.decode()
+        assert response.status_code == 200, url
+        assert '<html lang="en"' in html
+        assert 'id="fnref-1"' in html and 'href="#fn-1"' in html and 'href="#fnref-1"' in html
+        assert 'dir="auto"' in html
+        data = json.loads(re.search(r'type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+        assert data["@type"] == "Article" and data["author"], url
+        assert 'class="author-bio"' in html
+        assert "Similar posts" in html, url
+
+
+def test_articles_with_turkish_and_russian_render_their_own_text(demo_site, client):
+    article = next(a for a in ArticlePage.objects.live().order_by("pk") if a.body_tr and a.body_ru)
+    for language in ("tr", "ru"):
+        with override(language):
+            url = article.get_url()
+        html = client.get(url).content.decode()
+        assert f'<html lang="{language}"' in html
+        assert getattr(article, f"title_{language}").split(":")[0] in html.replace("&#x27;", "'")
