@@ -29,7 +29,11 @@ def test_editor_picks_come_first_in_their_order_then_newest_sharing_articles(art
     newer = create_article(article_index, regions=[region], publication_date=day(3))
     newest_pick = create_article(article_index, topics=[topic], publication_date=day(9))
     article = create_article(
-        article_index, topics=[topic], regions=[region], related=[old_pick, newest_pick], publication_date=day(10)
+        article_index,
+        topics=[topic],
+        regions=[region],
+        related=[old_pick, newest_pick],
+        publication_date=day(10),
     )
 
     assert similar_to(article) == [old_pick, newest_pick, newer, older]

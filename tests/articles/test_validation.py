@@ -24,7 +24,9 @@ def test_a_reference_to_a_missing_note_is_refused_naming_the_language(article_in
 
 
 def test_an_unreferenced_note_is_refused(article_index):
-    article = article_with("en", [paragraph("<p>Text[^1].</p>")], [Note("1", "<p>A</p>"), Note("2", "<p>B</p>")])
+    article = article_with(
+        "en", [paragraph("<p>Text[^1].</p>")], [Note("1", "<p>A</p>"), Note("2", "<p>B</p>")]
+    )
 
     with pytest.raises(ValidationError, match="the note “2” is not referred to"):
         article_index.add_child(instance=article)
