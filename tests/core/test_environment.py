@@ -56,9 +56,7 @@ INHERITED_SETTINGS = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALL
 
 
 def run_manage(*args, **env):
-    clean_env = {
-        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
-    }
+    clean_env = {k: v for k, v in os.environ.items() if k not in INHERITED_SETTINGS}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -1,0 +1,74 @@
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from ankasam.articles.models import ArticleIndexPage, ArticlePage
+from ankasam.home.models import HomePage
+from ankasam.people.models import PeopleIndexPage
+
+from ..people.factories import PersonPageFactory
+from ..taxonomy.factories import TopicFactory
+
+
+def empty_translations(*field_names, languages=("tr", "ru")):
+    return {f"{name}_{lang}": streamfield([]) for name in field_names for lang in languages}
+
+
+class EditorWritesAnArticleTests(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
+        home = HomePage.objects.get()
+        self.index = ArticleIndexPage(title_en="Analyses", slug_en="analyses")
+        home.add_child(instance=self.index)
+        people = PeopleIndexPage(title_en="Experts", slug_en="experts")
+        home.add_child(instance=people)
+        self.author = PersonPageFactory(parent=people)
+        self.topic = TopicFactory()
+
+    def post_data(self, body_html, notes, **extra):
+        return nested_form_data(
+            {
+                "title_en": "Gas and the Caspian",
+                "slug_en": "gas-and-the-caspian",
+                "title_tr": "",
+                "slug_tr": "",
+                "title_ru": "",
+                "slug_ru": "",
+                "standfirst_en": "Why the pipeline waits.",
+                "publication_date": "2026-05-01",
+                "body_en": streamfield([("paragraph", rich_text(body_html))]),
+                "footnotes_en": streamfield(
+                    [("footnote", {"label": label, "text": rich_text(text)}) for label, text in notes]
+                ),
+                **empty_translations("body", "footnotes"),
+                "topics": [self.topic.pk],
+                "article_authors": inline_formset([{"person": self.author.pk}]),
+                "related_links": inline_formset([]),
+                **extra,
+            }
+        )
+
+    def test_an_editor_publishes_an_article_with_footnotes_from_the_admin(self):
+        data = self.post_data(
+            "<p>Turkmenistan hesitates.[^1] Europe waits.[^2] Again.[^1]</p>",
+            [("1", "<p>First source.</p>"), ("2", "<p>Ibid., p. 4.</p>")],
+            action_publish="action-publish",
+        )
+
+        self.assertCanCreate(self.index, ArticlePage, data)
+
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+        self.assertTrue(article.live)
+        response = self.client.get(article.url)
+        html = response.content.decode()
+        self.assertContains(response, 'id="fnref-1-2"')
+        self.assertIn('<li id="fn-2" class="footnote" value="2">', html)
+        self.assertIn(self.author.title_en, html)
+
+    def test_a_reference_to_a_missing_note_is_refused_with_a_message(self):
+        data = self.post_data("<p>Claim.[^1] Other.[^7]</p>", [("1", "<p>Source.</p>")])
+
+        response = self.client.post(f"/admin/pages/add/articles/articlepage/{self.index.pk}/", data)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "EN: [^7] refers to a note that does not exist")
+        self.assertFalse(ArticlePage.objects.exists())
