@@ -31,6 +31,7 @@ class SEOFieldsMixin(models.Model):
             ],
             heading=_("For search engines and sharing"),
         ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),
     ]
 
     class Meta:
