@@ -21,16 +21,19 @@ def in_private_section() -> Exists:
     return Exists(restricted_ancestor_or_self)
 
 
+def visible_to_readers(queryset):
+    """Live and not in a private section."""
+    return queryset.live().exclude(in_private_section())
+
+
 def published_articles():
-    """Articles a reader may see: live and not in a private section."""
-    return ArticlePage.objects.live().exclude(in_private_section())
+    return visible_to_readers(ArticlePage.objects)
 
 
 def article_cards(queryset, limit=None):
     """Newest first, with what a listing card shows fetched in constant queries."""
     cards = (
-        queryset.live()
-        .exclude(in_private_section())
+        visible_to_readers(queryset)
         .select_related("article_type", "hero_image")
         .prefetch_related("article_authors__person")
         .order_by(*NEWEST_FIRST)
@@ -43,7 +46,7 @@ def similar_articles(article, topic_ids, region_ids, limit=None):
     limit = limit or settings.SIMILAR_ARTICLES_LIMIT
     pick_ids = [link.article_id for link in article.related_links.all() if link.article_id != article.pk]
     visible = published_articles().select_related("article_type", "hero_image")
-    picks = {a.pk: a for a in visible.filter(pk__in=pick_ids[:limit])} if pick_ids else {}
+    picks = {a.pk: a for a in visible.filter(pk__in=pick_ids[:limit])}
     similar = [picks[pk] for pk in dict.fromkeys(pick_ids) if pk in picks]
     remaining = limit - len(similar)
     if remaining > 0 and (topic_ids or region_ids):

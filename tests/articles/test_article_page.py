@@ -23,6 +23,15 @@ def get_page(client, article, language="en"):
     return response.content.decode()
 
 
+def text(title, body_html, **notes):
+    """write_article_translation arguments: one paragraph and its notes by label."""
+    return {
+        "title": title,
+        "blocks": [paragraph(body_html)],
+        "notes": [Note(label, html) for label, html in notes.items()],
+    }
+
+
 def json_ld(html):
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     return json.loads(match.group(1))
@@ -67,16 +76,18 @@ def test_each_language_shows_its_own_notes_and_numbering(client, article_index):
     article = create_article(
         article_index,
         translations={
-            "en": {
-                "title": "Water talks",
-                "blocks": [paragraph("<p>First[^a], second[^b].</p>")],
-                "notes": [Note("a", "<p>English source A.</p>"), Note("b", "<p>English source B.</p>")],
-            },
-            "tr": {
-                "title": "Su müzakereleri",
-                "blocks": [paragraph("<p>Önce[^b], sonra[^a], yine[^b].</p>")],
-                "notes": [Note("a", "<p>Türkçe kaynak A.</p>"), Note("b", "<p>Türkçe kaynak B.</p>")],
-            },
+            "en": text(
+                "Water talks",
+                "<p>First[^a], second[^b].</p>",
+                a="<p>English source A.</p>",
+                b="<p>English source B.</p>",
+            ),
+            "tr": text(
+                "Su müzakereleri",
+                "<p>Önce[^b], sonra[^a], yine[^b].</p>",
+                a="<p>Türkçe kaynak A.</p>",
+                b="<p>Türkçe kaynak B.</p>",
+            ),
         },
     )
 
@@ -96,11 +107,9 @@ def test_a_script_in_a_note_is_rendered_inert(client, article_index):
     article = create_article(
         article_index,
         translations={
-            "en": {
-                "title": "Hostile note",
-                "blocks": [paragraph("<p>Claim[^1]</p>")],
-                "notes": [Note("1", '<p>Source<script>alert("pwned")</script></p>')],
-            }
+            "en": text(
+                "Hostile note", "<p>Claim[^1]</p>", **{"1": '<p>Source<script>alert("pwned")</script></p>'}
+            )
         },
     )
 

@@ -1,5 +1,7 @@
 import pytest
 
+from ankasam.articles.models import ArticleIndexPage
+
 from ..articles.factories import create_article
 
 pytestmark = pytest.mark.django_db
@@ -65,17 +67,13 @@ def test_an_unprefixed_page_address_is_sent_to_a_language(client, article_index)
     assert response["Location"] == "/en/analyses/"
 
 
-def test_index_is_paginated(client, article_index, settings):
+def test_index_is_paginated(client, article_index, monkeypatch):
     for _ in range(3):
         create_article(article_index)
-    from ankasam.articles.models import ArticleIndexPage
+    monkeypatch.setattr(ArticleIndexPage, "items_per_page", 2)
 
-    ArticleIndexPage.items_per_page = 2
-    try:
-        first = client.get("/en/analyses/")
-        second = client.get("/en/analyses/?page=2")
-    finally:
-        ArticleIndexPage.items_per_page = settings.ARTICLES_PER_PAGE
+    first = client.get("/en/analyses/")
+    second = client.get("/en/analyses/?page=2")
 
     assert first.status_code == second.status_code == 200
     assert first.content.decode().count('class="card"') == 2

@@ -8,6 +8,7 @@ the one that builds the test database, ends with a usable tree.
 """
 
 from django.core.management import call_command
+from django.db.models import Q
 from wagtail.models import Page
 from wagtail_modeltranslation.management.commands.migrate_translation import (
     Command as TranslationMigrateCommand,
@@ -26,6 +27,7 @@ class Command(TranslationMigrateCommand):
 
     @staticmethod
     def _pages_missing_url_paths() -> bool:
-        missing = {f"{localized_field('url_path', code)}__isnull": True for code in site_language_codes()}
-        pages = Page.objects.rewrite(False)
-        return any(pages.filter(**{key: value}).exists() for key, value in missing.items())
+        missing = Q()
+        for code in site_language_codes():
+            missing |= Q(**{f"{localized_field('url_path', code)}__isnull": True})
+        return Page.objects.rewrite(False).filter(missing).exists()
