@@ -11,15 +11,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ankasam.core.languages import current_language, default_language, localized_field, site_language_codes
+from ankasam.core.languages import current_language, localized_field, site_language_codes
 from ankasam.core.models import PaginatedListingMixin, SEOFieldsMixin
+from ankasam.translations.pages import TranslatedPageMixin
 
 from .blocks import ArticleBodyBlock, FootnotesBlock
 from .footnotes import footnote_problems
 from .text import plain_text, reading_minutes
 
 
-class ArticleIndexPage(PaginatedListingMixin, SEOFieldsMixin, Page):
+class ArticleIndexPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Page):
     """A section of the site ("Analyses") listing its articles, newest first."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -46,7 +47,9 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(SEOFieldsMixin, Page):
+class ArticlePage(TranslatedPageMixin, SEOFieldsMixin, Page):
+    translation_required_fields = ("title", "body")
+
     standfirst = models.TextField(
         _("standfirst"), blank=True, help_text=_("The summary under the title, one or two sentences.")
     )
@@ -128,13 +131,8 @@ class ArticlePage(SEOFieldsMixin, Page):
         """A field's value in exactly this language, without fallback."""
         return getattr(self, localized_field(field_name, language))
 
-    def text_language(self) -> str:
-        """The language whose body and notes are shown: the reader's if written, else the default."""
-        language = current_language()
-        return language if self.localized("body", language) else default_language()
-
     def reading_time(self) -> int:
-        return self.reading_minutes.get(self.text_language(), 0)
+        return self.reading_minutes.get(current_language(), 0)
 
     def get_context(self, request, *args, **kwargs):
         from .presentation import article_context

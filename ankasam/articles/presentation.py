@@ -1,13 +1,18 @@
 """What the article template needs, gathered in a fixed number of queries."""
 
+from ankasam.core.languages import current_language
+
 from .footnotes import number_footnotes
 from .queries import similar_articles
 from .structured_data import article_structured_data
 
 
 def render_body_with_footnotes(article, context):
-    """The body of the article's text language as HTML with numbered references, and its notes."""
-    language = article.text_language()
+    """The body in the reader's language as HTML with numbered references, and its notes.
+
+    The page is only served in languages it exists in, so nothing here falls back to another.
+    """
+    language = current_language()
     body = article.localized("body", language)
     notes = [
         (block.value["label"], str(block.value["text"]))

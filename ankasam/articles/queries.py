@@ -5,6 +5,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
+from ankasam.core.languages import current_language
+from ankasam.translations.availability import existing_in
+
 from .models import ArticlePage
 
 NEWEST_FIRST = ("-publication_date", "-first_published_at", "-pk")
@@ -26,14 +29,20 @@ def visible_to_readers(queryset):
     return queryset.live().exclude(in_private_section())
 
 
-def published_articles():
-    return visible_to_readers(ArticlePage.objects)
+def readable_in(queryset, language=None):
+    """Only articles that exist in the language (the reader's by default)."""
+    return queryset.filter(existing_in(ArticlePage, language or current_language()))
+
+
+def published_articles(language=None):
+    """What a reader of `language` may find: live, public, and written in their language."""
+    return readable_in(visible_to_readers(ArticlePage.objects), language)
 
 
 def article_cards(queryset, limit=None):
     """Newest first, with what a listing card shows fetched in constant queries."""
     cards = (
-        visible_to_readers(queryset)
+        readable_in(visible_to_readers(queryset))
         .select_related("article_type", "hero_image")
         .prefetch_related("article_authors__person")
         .order_by(*NEWEST_FIRST)

@@ -4,6 +4,8 @@ from django.utils.translation import get_language_from_request, override
 from django.views.decorators.cache import never_cache
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from ankasam.translations.sitemap import TranslatedSitemap
+
 
 @never_cache
 def choose_language(request):
@@ -18,6 +20,6 @@ def sitemap(request):
     # Outside i18n_patterns the active language follows the visitor's Accept-Language; a sitemap
     # must not change with who fetches it.
     with override(settings.LANGUAGE_CODE):
-        response = wagtail_sitemap(request)
+        response = wagtail_sitemap(request, sitemaps={"pages": TranslatedSitemap})
         response.render()
     return response

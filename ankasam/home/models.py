@@ -4,11 +4,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from ankasam.core.models import SEOFieldsMixin
+from ankasam.translations.pages import TranslatedPageMixin
 
 LATEST_ARTICLES_ON_HOME = 7
 
 
-class HomePage(SEOFieldsMixin, Page):
+class HomePage(TranslatedPageMixin, SEOFieldsMixin, Page):
     """The site's root: an introduction and the latest pieces."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -15,11 +15,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ankasam.core.models import PaginatedListingMixin, SEOFieldsMixin
+from ankasam.translations.pages import TranslatedPageMixin
 
 BIO_FEATURES = ["bold", "italic", "link"]
 
 
-class PeopleIndexPage(PaginatedListingMixin, SEOFieldsMixin, Page):
+class PeopleIndexPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -46,7 +47,7 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
 
 
-class PersonPage(SEOFieldsMixin, Page):
+class PersonPage(TranslatedPageMixin, SEOFieldsMixin, Page):
     """An author: the page title is the person's name as written in each language."""
 
     role = models.CharField(_("role"), max_length=200, blank=True)

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "ankasam.people",
     "ankasam.home",
     "ankasam.articles",
+    "ankasam.translations",
     "ankasam.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -4,6 +4,7 @@ from collections import Counter
 from xml.etree import ElementTree
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils.translation import override
 
@@ -11,10 +12,11 @@ from ankasam.articles.models import ArticlePage, ArticlePageAuthor
 from ankasam.demo.loader import load_demo_content
 from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import Region, Topic
+from ankasam.translations.availability import languages_of
 
 pytestmark = pytest.mark.django_db
 
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 PERSIAN_OR_ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
@@ -62,26 +64,52 @@ def test_demo_content_is_as_rich_as_promised(demo_site):
     assert sum(1 for note in all_notes if "Ibid." in note) >= 3
 
 
-def test_every_article_in_the_sitemap_has_what_a_reader_needs(demo_site, client):
+def sitemap_entries(client) -> dict[str, dict[str, str]]:
+    """Each sitemap <loc> with its alternates as {hreflang: href}."""
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
-    urls = [loc.text for loc in ElementTree.fromstring(sitemap.content).findall("sm:url/sm:loc", SITEMAP_NS)]
-    live_pages = ArticlePage.objects.live().count() + PersonPage.objects.live().count() + 3
-    assert len(urls) == live_pages
+    entries = {}
+    for url in ElementTree.fromstring(sitemap.content).findall("sm:url", SITEMAP_NS):
+        links = url.findall("xhtml:link", SITEMAP_NS)
+        alternates = {link.get("hreflang"): link.get("href") for link in links}
+        entries[url.find("sm:loc", SITEMAP_NS).text] = alternates
+    return entries
 
-    article_urls = [url for url in urls if "/analyses/" in url and not url.endswith("/analyses/")]
-    assert len(article_urls) == ArticlePage.objects.live().count()
+
+def head_alternates(html) -> dict[str, str]:
+    head = html.split("</head>")[0]
+    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', head))
+
+
+def also_available(html) -> dict[str, str]:
+    found = re.search(r'<p class="also-available">(.*?)</p>', html, re.S)
+    if found is None:
+        return {}
+    return {code: href for href, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', found.group(1))}
+
+
+def test_every_article_in_the_sitemap_has_what_a_reader_needs(demo_site, client):
+    entries = sitemap_entries(client)
+    translations = sum(len(languages_of(article)) for article in ArticlePage.objects.live())
+    people_and_sections = PersonPage.objects.live().count() + 3
+    assert len(entries) == translations + people_and_sections * len(settings.LANGUAGES)
+
+    article_urls = [url for url in entries if re.search(r"/(analyses|analizler|analitika)/[^/]+/$", url)]
+    assert len(article_urls) == translations
     for url in article_urls:
         response = client.get(url)
         html = response.content.decode()
+        language = url.split("/")[3]
         assert response.status_code == 200, url
-        assert '<html lang="en"' in html
+        assert f'<html lang="{language}"' in html
         assert 'id="fnref-1"' in html and 'href="#fn-1"' in html and 'href="#fnref-1"' in html
         assert 'dir="auto"' in html
         data = json.loads(re.search(r'type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
         assert data["@type"] == "Article" and data["author"], url
         assert 'class="author-bio"' in html
-        assert "Similar posts" in html, url
+        assert 'id="similar-heading"' in html, url
+        assert head_alternates(html) == entries[url], url
+        assert also_available(html) | {language: url, "x-default": entries[url]["x-default"]} == entries[url]
 
 
 def test_articles_with_turkish_and_russian_render_their_own_text(demo_site, client):

@@ -1,0 +1,44 @@
+"""Behaviour every translated page type shares."""
+
+from django.template.response import TemplateResponse
+
+from ankasam.core.languages import current_language, default_language, localized_field
+
+from .alternates import page_versions
+from .availability import exists_in
+
+
+def render_missing_translation(request, page):
+    """A 404 that tells the reader in which languages the page can be read."""
+    context = {"translation_of": page, "versions": page_versions(page, request)}
+    return TemplateResponse(request, "translations/missing_translation.html", context, status=404)
+
+
+class TranslatedPageMixin:
+    """Served only in the languages the page exists in; shown in the admin in the admin's language."""
+
+    # Fields that must be written in a language for the page to exist in it; none means every language.
+    translation_required_fields: tuple[str, ...] = ()
+
+    def serve(self, request, *args, **kwargs):
+        if not exists_in(self, current_language()):
+            return render_missing_translation(request, self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_admin_display_title(self):
+        # `draft_title` is a single column, kept in the default language (see `save`); in another
+        # admin language the explorer shows the page's title in that language where it has one.
+        language = current_language()
+        if language != default_language():
+            title = getattr(self, localized_field("title", language), "")
+            if title:
+                return title
+        return self.draft_title or self.title
+
+    def save(self, *args, **kwargs):
+        # Wagtail copies `title` into `draft_title` in whatever language the editor's admin is in;
+        # one rule for every editor: the untranslated column holds the default language's title.
+        default_title = getattr(self, localized_field("title", default_language()), "")
+        if default_title:
+            self.draft_title = default_title
+        return super().save(*args, **kwargs)

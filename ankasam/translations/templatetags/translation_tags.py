@@ -1,0 +1,30 @@
+from django import template
+
+from ankasam.core.languages import current_language
+
+from ..alternates import page_versions, switcher_targets, x_default
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context, page):
+    """The page's versions in the languages it exists in, for hreflang links and "also available in"."""
+    return page_versions(page, context.get("request")) if hasattr(page, "get_url") else []
+
+
+@register.filter
+def default_version(versions):
+    return x_default(versions)
+
+
+@register.filter
+def other_than_current(versions):
+    return [version for version in versions if version.code != current_language()]
+
+
+@register.simple_tag(takes_context=True)
+def language_switcher_targets(context, page, translation_of=None):
+    """`translation_of` is the page behind a "not in this language" 404; a missing variable is ""."""
+    target = next((p for p in (page, translation_of) if hasattr(p, "get_url")), None)
+    return switcher_targets(target, context.get("request"))
