@@ -24,6 +24,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
+	$(BIN)/python manage.py build_translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py set_site_address http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py load_demo_content
@@ -34,9 +35,14 @@ run: install
 test: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(TEST_SETTINGS) $(BIN)/python manage.py build_translations
 	$(TEST_SETTINGS) $(BIN)/python manage.py check
 	$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+# Extract the interface strings into each language's catalogue (needs GNU gettext's xgettext).
+messages: install
+	$(BIN)/python manage.py update_catalogues
 
 lint: install-dev
 	$(BIN)/ruff check --fix .

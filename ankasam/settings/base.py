@@ -3,9 +3,11 @@
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_int, env_list, env_str
+from .language_list import read_language_codes
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -104,23 +106,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. English is the source language of the house; adding one is described in
-# docs/adding-a-language.md.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("tr", _("Turkish")),
-    ("ru", _("Russian")),
-]
+# Languages, listed in languages.toml; adding one is described in docs/adding-a-language.md.
+SITE_LANGUAGE_CODES = read_language_codes(PROJECT_DIR / "settings" / "languages.toml")
+LANGUAGE_CODE = SITE_LANGUAGE_CODES[0]
+# Django's own catalogues translate these names for the admin.
+LANGUAGES = [(code, _(LANG_INFO[code]["name"])) for code in SITE_LANGUAGE_CODES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Istanbul")
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 # Fallback keeps the admin and secondary texts (a bio without a Russian version) readable;
 # whether a whole piece exists in a language is decided by ankasam.core.languages, never by fallback.
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en",)}
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": (LANGUAGE_CODE,)}
 MODELTRANSLATION_AUTO_POPULATE = False
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
