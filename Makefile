@@ -28,6 +28,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py set_site_address http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py refresh_translation_status
 	$(BIN)/python manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
 	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

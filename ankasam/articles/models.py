@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,7 +14,9 @@ from wagtail.search import index
 
 from ankasam.core.languages import current_language, localized_field, site_language_codes
 from ankasam.core.models import PaginatedListingMixin, SEOFieldsMixin
+from ankasam.translations.models import TranslationRecordMixin
 from ankasam.translations.pages import TranslatedPageMixin
+from ankasam.translations.panels import TranslationStatusPanel
 
 from .blocks import ArticleBodyBlock, FootnotesBlock
 from .footnotes import footnote_problems
@@ -47,8 +50,9 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(TranslatedPageMixin, SEOFieldsMixin, Page):
+class ArticlePage(TranslatedPageMixin, TranslationRecordMixin, SEOFieldsMixin, Page):
     translation_required_fields = ("title", "body")
+    translation_source_fields = ("title", "standfirst", "body", "footnotes")
 
     standfirst = models.TextField(
         _("standfirst"), blank=True, help_text=_("The summary under the title, one or two sentences.")
@@ -84,6 +88,13 @@ class ArticlePage(TranslatedPageMixin, SEOFieldsMixin, Page):
     reading_minutes = models.JSONField(default=dict, editable=False)
 
     content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("original_language", widget=forms.Select(choices=settings.LANGUAGES)),
+                TranslationStatusPanel(heading=_("Translation status")),
+            ],
+            heading=_("Translations"),
+        ),
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [FieldPanel("publication_date"), FieldPanel("article_type")],

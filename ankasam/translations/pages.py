@@ -6,6 +6,7 @@ from ankasam.core.languages import current_language, default_language, localized
 
 from .alternates import page_versions
 from .availability import exists_in
+from .forms import TranslationAwarePageForm
 
 
 def render_missing_translation(request, page):
@@ -19,6 +20,7 @@ class TranslatedPageMixin:
 
     # Fields that must be written in a language for the page to exist in it; none means every language.
     translation_required_fields: tuple[str, ...] = ()
+    base_form_class = TranslationAwarePageForm
 
     def serve(self, request, *args, **kwargs):
         if not exists_in(self, current_language()):

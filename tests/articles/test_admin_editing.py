@@ -35,6 +35,7 @@ class EditorWritesAnArticleTests(WagtailPageTestCase):
                 "slug_ru": "",
                 "standfirst_en": "Why the pipeline waits.",
                 "publication_date": "2026-05-01",
+                "original_language": "en",
                 "body_en": streamfield([("paragraph", rich_text(body_html))]),
                 "footnotes_en": streamfield(
                     [("footnote", {"label": label, "text": rich_text(text)}) for label, text in notes]

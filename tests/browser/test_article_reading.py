@@ -34,7 +34,7 @@ def test_reader_follows_a_footnote_and_comes_back(demo_site, page, screenshot):
     assert page.url.endswith("#fnref-1")
     assert page.locator("#fnref-1").is_visible()
 
-    page.get_by_role("link", name="Türkçe").click()
+    page.locator(".also-available").get_by_role("link", name="Türkçe").click()
     assert page.locator("html").get_attribute("lang") == "tr"
     assert "Hazar Ötesi Gaz" in page.get_by_role("heading", level=1).inner_text()
     screenshot("article-turkish", full_page=True)

@@ -1,0 +1,42 @@
+"""Translators: who may change which language's fields."""
+
+from functools import cache
+
+from modeltranslation.translator import NotRegistered, translator
+
+from .comparison import comparable
+
+TRANSLATORS_GROUP = "Translators"
+
+
+def editable_languages(user) -> set[str] | None:
+    """The languages a user may change, or None when not restricted to any.
+
+    Members of the Translators group are restricted to the languages assigned to them on their
+    user account; superusers never are.
+    """
+    if user is None or user.is_superuser or not user.groups.filter(name=TRANSLATORS_GROUP).exists():
+        return None
+    return set(user.translation_languages or [])
+
+
+@cache
+def field_languages(model) -> dict[str, str]:
+    """Each translated form field of the model (`title_tr`, `body_ru`, ...) with its language."""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return {}
+    return {field.name: field.language for fields in options.all_fields.values() for field in fields}
+
+
+def changed_fields_outside(model, initial: dict, submitted: dict, allowed: set[str]) -> list[str]:
+    """Translated fields of languages not in `allowed` whose submitted text differs from the saved one."""
+    languages = field_languages(model)
+    return [
+        name
+        for name, value in submitted.items()
+        if name in languages
+        and languages[name] not in allowed
+        and comparable(initial.get(name)) != comparable(value)
+    ]

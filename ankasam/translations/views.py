@@ -1,0 +1,84 @@
+import datetime
+
+import django_filters
+from django.conf import settings
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from ankasam.core.languages import native_name, site_language_codes
+
+from .models import TranslationStatus
+from .status import Status
+
+
+class TranslationStatusFilterSet(WagtailFilterSet):
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=lambda: settings.LANGUAGES)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+
+    class Meta:
+        model = TranslationStatus
+        fields = ["language", "status"]
+
+
+def status_counts(queryset) -> list[dict]:
+    """Per language, how many pieces are in each status, for the report's summary."""
+    counts = {
+        (row["language"], row["status"]): row["n"]
+        for row in queryset.values("language", "status").annotate(n=Count("pk")).order_by()
+    }
+    return [
+        {"code": code, "name": native_name(code), "counts": [counts.get((code, s), 0) for s in Status.values]}
+        for code in site_language_codes()
+        if any(counts.get((code, s)) for s in Status.values)
+    ]
+
+
+class TranslationStatusReportView(ReportView):
+    page_title = _("Translation status")
+    header_icon = "site"
+    results_template_name = "translations/admin/status_report_results.html"
+    filterset_class = TranslationStatusFilterSet
+    index_url_name = "translation_status_report"
+    index_results_url_name = "translation_status_report_results"
+    any_permission_required = ["add", "change", "publish"]
+    columns = [
+        TitleColumn(
+            "page_title",
+            label=_("Piece"),
+            get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.page_id]),
+        ),
+        Column("language_name", label=_("Language")),
+        Column("status_label", label=_("Status")),
+        DateColumn("updated_at", label=_("Checked")),
+    ]
+    list_export = ["page_title", "language", "status", "updated_at"]
+    export_headings = {
+        "page_title": _("Piece"),
+        "language": _("Language"),
+        "status": _("Status"),
+        "updated_at": _("Checked"),
+    }
+
+    @cached_property
+    def permission_policy(self):
+        # Rows are pages' statuses; whoever may work on pages may read them.
+        return policy_registry.get_by_type(Page)
+
+    def get_queryset(self):
+        return TranslationStatus.objects.select_related("page").order_by("page__path", "language")
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["status_labels"] = Status.labels
+        context["summary"] = status_counts(self.object_list)
+        return context
+
+    def get_filename(self):
+        return f"translation-status-{datetime.date.today():%Y-%m-%d}"

@@ -1,0 +1,105 @@
+"""Outdated translations: detected from what each translation was made from, through drafts and publishing."""
+
+import csv
+import io
+
+import pytest
+from wagtail.test.utils.form_data import rich_text, streamfield
+
+from ankasam.translations.models import TranslationStatus
+
+from .admin_forms import edit, latest_text
+
+pytestmark = pytest.mark.django_db
+
+
+def report_statuses(article):
+    return dict(TranslationStatus.objects.filter(page=article).values_list("language", "status"))
+
+
+def new_english_body(text="The pipeline decision was postponed again.[^1] And again.[^2]"):
+    return streamfield([("paragraph", rich_text(f"<p>{text}</p>"))])
+
+
+def test_a_new_article_records_its_translations_as_up_to_date(article):
+    assert article.translation_statuses() == {"en": "original", "tr": "up_to_date", "ru": "missing"}
+    assert report_statuses(article) == {"en": "original", "tr": "up_to_date", "ru": "missing"}
+
+
+def test_editing_the_original_marks_translations_outdated_until_they_are_saved_again(
+    client, article, admin_user, translator
+):
+    client.force_login(admin_user)
+    assert edit(client, article, body_en=new_english_body()).status_code == 302
+
+    assert latest_text(article).translation_statuses()["tr"] == "outdated"
+    assert report_statuses(article)["tr"] == "outdated"
+    # The draft is not published: readers' version is still consistent.
+    article.refresh_from_db()
+    assert article.translation_statuses()["tr"] == "up_to_date"
+
+    client.force_login(translator)
+    draft = latest_text(article)
+    assert edit(client, draft, title_tr="Gaz ve Hazar: erteleme").status_code == 302
+
+    assert latest_text(article).translation_statuses()["tr"] == "up_to_date"
+    assert report_statuses(article)["tr"] == "up_to_date"
+
+
+def test_the_status_survives_publishing_a_reviewed_revision(client, article, admin_user):
+    client.force_login(admin_user)
+    edit(client, article, body_en=new_english_body())
+
+    latest_text(article).get_latest_revision().publish()
+
+    article.refresh_from_db()
+    assert article.translation_statuses()["tr"] == "outdated"
+    assert report_statuses(article)["tr"] == "outdated"
+
+
+def test_the_edit_view_shows_each_languages_status(client, article, admin_user):
+    client.force_login(admin_user)
+    edit(client, article, body_en=new_english_body())
+
+    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+
+    assert 'translation-status__item--outdated"' in html
+    assert 'translation-status__item--original"' in html
+    assert 'translation-status__item--missing"' in html
+
+
+def test_renumbering_the_admin_blocks_is_not_a_change_of_text(client, article, admin_user):
+    client.force_login(admin_user)
+
+    edit(client, article)
+
+    assert latest_text(article).translation_statuses()["tr"] == "up_to_date"
+
+
+def test_the_report_counts_filters_and_exports(client, article, article_index, admin_user):
+    from ..articles.factories import create_article
+
+    create_article(article_index)  # English only
+    client.force_login(admin_user)
+    edit(client, article, body_en=new_english_body())
+
+    page = client.get("/admin/reports/translations/")
+    assert page.status_code == 200
+    summary = page.context["summary"]
+    assert [(row["code"], row["counts"]) for row in summary] == [
+        ("en", [2, 0, 0, 0]),
+        ("tr", [0, 0, 1, 1]),
+        ("ru", [0, 0, 0, 2]),
+    ]
+
+    outdated = client.get("/admin/reports/translations/?language=tr&status=outdated")
+    assert [row.page_id for row in outdated.context["object_list"]] == [article.pk]
+
+    export = client.get("/admin/reports/translations/?status=missing&export=csv")
+    text = b"".join(export.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert sorted((row["Language"], row["Status"]) for row in rows) == [
+        ("ru", "missing"),
+        ("ru", "missing"),
+        ("tr", "missing"),
+    ]
