@@ -3,6 +3,7 @@ from django import template
 from ankasam.core.languages import current_language
 
 from ..alternates import page_versions, switcher_targets, x_default
+from ..secondary import LocalizedText, text_in_language
 
 register = template.Library()
 
@@ -28,3 +29,14 @@ def language_switcher_targets(context, page, translation_of=None):
     """`translation_of` is the page behind a "not in this language" 404; a missing variable is ""."""
     target = next((p for p in (page, translation_of) if hasattr(p, "get_url")), None)
     return switcher_targets(target, context.get("request"))
+
+
+@register.filter
+def translated(obj, field_name):
+    """`{% with bio=person|translated:"bio" %}<div{{ bio|lang_attrs }}>{{ bio.value|richtext }}</div>`."""
+    return text_in_language(obj, field_name) if obj else LocalizedText("", current_language())
+
+
+@register.filter
+def lang_attrs(text):
+    return text.lang_attributes() if isinstance(text, LocalizedText) else ""
