@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DemoConfig(AppConfig):
     name = "ankasam.demo"
     label = "demo"
-    verbose_name = "Demo content"
+    verbose_name = _("Demo content")

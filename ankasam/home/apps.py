@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
     name = "ankasam.home"
     label = "home"
-    verbose_name = "Home"
+    verbose_name = _("Home")
 
     def ready(self):
         from ankasam.core.routing import install_localized_routing

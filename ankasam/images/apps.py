@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ImagesConfig(AppConfig):
     name = "ankasam.images"
     label = "images"
-    verbose_name = "Images"
+    verbose_name = _("Images")
 
     def ready(self):
         from ankasam.core.languages import localized_field, site_language_codes

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TaxonomyConfig(AppConfig):
     name = "ankasam.taxonomy"
     label = "taxonomy"
-    verbose_name = "Taxonomy"
+    verbose_name = _("Taxonomy")

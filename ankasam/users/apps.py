@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class UsersConfig(AppConfig):
     name = "ankasam.users"
     label = "users"
-    verbose_name = "Users"
+    verbose_name = _("Users")
 
 
 class AnkasamWagtailUsersConfig(WagtailUsersAppConfig):
