@@ -30,7 +30,7 @@ def test_bad_addresses_answer_the_404_page(client, article_index, path):
     response = client.get(path)
 
     assert response.status_code == 404
-    assert "Page not found" in response.content.decode()
+    assert 'class="error-page"' in response.content.decode()
 
 
 def test_translated_section_slugs_route_per_language(client, article_index):
