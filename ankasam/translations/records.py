@@ -2,7 +2,9 @@
 
 from django.utils import timezone
 
+from .availability import languages_of
 from .models import TranslationRecordMixin, TranslationStatus
+from .status import text_fingerprint
 
 
 def tracks_translations(model) -> bool:
@@ -31,6 +33,32 @@ def latest_version(page):
     return page.latest_revision.as_object() if page.latest_revision_id else page
 
 
+def with_baseline(page) -> dict | None:
+    """The page's record plus an entry for each translation it lacks one for, or None if none lacks.
+
+    Translations written before tracking began have no record of the original they were made from;
+    they are taken to match the original as it is when tracking starts.
+    """
+    record = dict(page.translation_record or {})
+    original = text_fingerprint(page, page.original_language)
+    lacking = [code for code in languages_of(page) if code != page.original_language and code not in record]
+    for code in lacking:
+        record[code] = {"text": text_fingerprint(page, code), "source": original}
+    return record if lacking else None
+
+
+def record_baseline(page) -> None:
+    """Add the missing entries to the page's row and to its latest revision, without new revisions."""
+    live_record = with_baseline(page)
+    if live_record is not None:
+        type(page).objects.filter(pk=page.pk).update(translation_record=live_record)
+    if page.latest_revision_id:
+        draft_record = with_baseline(page.latest_revision.as_object())
+        if draft_record is not None:
+            page.latest_revision.content["translation_record"] = draft_record
+            page.latest_revision.save(update_fields=["content"])
+
+
 def store_statuses_of_every_page() -> int:
     from wagtail.models import get_page_models
 
@@ -39,6 +67,8 @@ def store_statuses_of_every_page() -> int:
         if model._meta.abstract or not tracks_translations(model):
             continue
         for page in model.objects.select_related("latest_revision"):
+            record_baseline(page)
+            page.refresh_from_db()
             store_statuses(latest_version(page))
             count += 1
     return count

@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.core.management import call_command
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from ankasam.translations.models import TranslationStatus
@@ -103,3 +104,17 @@ def test_the_report_counts_filters_and_exports(client, article, article_index, a
         ("ru", "missing"),
         ("tr", "missing"),
     ]
+
+
+def test_translations_from_before_tracking_get_a_baseline_then_are_tracked(client, article, admin_user):
+    type(article).objects.filter(pk=article.pk).update(translation_record={})
+    revision = article.latest_revision
+    revision.content["translation_record"] = {}
+    revision.save(update_fields=["content"])
+
+    call_command("refresh_translation_status", stdout=io.StringIO())
+
+    assert report_statuses(article)["tr"] == "up_to_date"
+    client.force_login(admin_user)
+    edit(client, latest_text(article), body_en=new_english_body())
+    assert report_statuses(article)["tr"] == "outdated"
