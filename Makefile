@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=ankasam.settings.test
 
-.PHONY: run test install install-dev lint format messages clean
+.PHONY: run test install install-dev lint format messages add-language clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,15 @@ test: install-dev
 # Extract the interface strings into each language's catalogue (needs GNU gettext's xgettext).
 messages: install
 	$(BIN)/python manage.py update_catalogues
+
+# Add a site language: `make add-language CODE=fa` (docs/adding-a-language.md). The variable is
+# CODE, not LANG: make exports command-line variables to the commands it runs, and LANG=fa would
+# replace the locale of every one of them.
+add-language: install
+	@if [ -z "$(CODE)" ]; then \
+		echo "Usage: make add-language CODE=xx, e.g. CODE=fa (CODE, not LANG); see docs/adding-a-language.md" >&2; \
+		exit 2; fi
+	$(BIN)/python manage.py add_language "$(CODE)"
 
 lint: install-dev
 	$(BIN)/ruff check --fix .

@@ -25,6 +25,8 @@ from ankasam.settings.language_list import LANGUAGES_FILE, read_language_codes, 
 
 from .update_catalogues import NOT_OURS
 
+# The last two steps, which a failure earlier leaves to be run by hand.
+FINISH = "`manage.py refresh_translation_status` and `manage.py build_translations`"
 # What gettext assumes without a rule; only used for a language Django has no catalogue for.
 DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
@@ -87,6 +89,7 @@ def set_catalogue_headers(catalogue: polib.POFile, code: str) -> None:
 def copy_msgids(source: Path | None, code: str) -> polib.POFile:
     """A catalogue with the source's strings left to translate, for when xgettext is missing."""
     catalogue = polib.POFile(wrapwidth=79)
+    catalogue.header = f"{LANG_INFO[code]['name']} translation of the site's interface."
     set_catalogue_headers(catalogue, code)
     nplurals = int(catalogue.metadata["Plural-Forms"].split("nplurals=")[1].split(";")[0])
     for entry in polib.pofile(str(source)) if source else []:
@@ -114,7 +117,8 @@ class StepFailed(CommandError):
 class Command(BaseCommand):
     help = (
         "Add a site language (e.g. fa): list it in languages.toml, make the migrations for its "
-        "columns, create its interface catalogue, migrate the database and compile the catalogues."
+        "columns, create its interface catalogue, migrate the database, refresh the translation "
+        "status report and compile the catalogues."
     )
 
     def add_arguments(self, parser):
@@ -135,16 +139,22 @@ class Command(BaseCommand):
         catalogue = self.create_catalogue(code, current)
         self.run_step(
             Step(
-                "4/5 Migrating the database (new columns, then the pages' URL paths)",
+                "4/6 Migrating the database (new columns, then the pages' URL paths)",
                 ("migrate", "--noinput"),
-                "Fix the error above, then run `manage.py migrate --noinput` and "
-                "`manage.py build_translations`. languages.toml, the migrations and the catalogue are in "
-                "place: do not run add_language again, finish by hand.",
+                f"Fix the error above, then run `manage.py migrate --noinput`, {FINISH}. languages.toml, "
+                "the migrations and the catalogue are in place: do not run add_language again.",
             )
         )
         self.run_step(
             Step(
-                "5/5 Compiling the interface catalogues",
+                "5/6 Listing every page's translation status in the new language",
+                ("refresh_translation_status",),
+                f"Fix the error above, then run {FINISH}.",
+            )
+        )
+        self.run_step(
+            Step(
+                "6/6 Compiling the interface catalogues",
                 ("build_translations",),
                 "Fix the error above (a malformed .po file?), then run `manage.py build_translations`.",
             )
@@ -173,7 +183,7 @@ class Command(BaseCommand):
                 path.unlink()
 
         write_language_codes([*current, code], LANGUAGES_FILE)
-        self.stdout.write(f"1/5 Listed {code} in {self.relative(LANGUAGES_FILE)}.")
+        self.stdout.write(f"1/6 Listed {code} in {self.relative(LANGUAGES_FILE)}.")
         undone = (
             "Undone: languages.toml is as it was and no migration was left behind. Fix the error "
             "and run add_language again."
@@ -181,7 +191,7 @@ class Command(BaseCommand):
         try:
             self.run_step(
                 Step(
-                    "2/5 Making the migrations for the new columns",
+                    "2/6 Making the migrations for the new columns",
                     ("makemigrations", "--noinput", "--name", f"add_language_{code.replace('-', '_')}"),
                     undone,
                 )
@@ -202,11 +212,11 @@ class Command(BaseCommand):
 
     def create_catalogue(self, code: str, current: list[str]) -> Path:
         catalogue = self.locale_dir / to_locale(code) / "LC_MESSAGES" / "django.po"
-        title = f"3/5 Creating the interface catalogue {self.relative(catalogue)}"
+        title = f"3/6 Creating the interface catalogue {self.relative(catalogue)}"
         if_it_fails = (
             "Fix the error above and create the catalogue with `manage.py update_catalogues`, then run "
-            "`manage.py migrate --noinput` and `manage.py build_translations`. languages.toml and the "
-            "migrations are in place: do not run add_language again, finish by hand."
+            f"`manage.py migrate --noinput`, {FINISH}. languages.toml and the migrations are in place: "
+            "do not run add_language again."
         )
         if shutil.which("xgettext"):
             # Only the new catalogue: refreshing the others is `make messages`, a change of its own.
@@ -258,12 +268,13 @@ class Command(BaseCommand):
         self.stdout.write(
             "Next steps (docs/adding-a-language.md):\n"
             f"    1. Translate the {strings} interface strings in {self.relative(catalogue)}, then run "
-            "`manage.py build_translations`.\n"
+            "`manage.py build_translations` (`make test` fails while one is untranslated).\n"
             "    2. Restart the server: the language list is read at start-up.\n"
-            f"    3. Translate the content in the admin: each translated field has a [{code}] version.\n"
+            f"    3. Give translators {info['name']} (admin: Settings > Users > Translation languages) and "
+            f"translate the content: each translated field has a [{code}] version.\n"
             "    4. Commit the files above (not the .mo files: they are built).\n"
-            "    5. On each server, after deploying: `manage.py migrate --noinput`, then "
-            "`manage.py build_translations`."
+            "    5. On each server, after deploying: `manage.py migrate --noinput`, "
+            "`manage.py refresh_translation_status`, then `manage.py build_translations`."
         )
 
     def relative(self, path: Path) -> Path:
