@@ -28,7 +28,20 @@ class LanguageVersion:
 
 
 def page_versions(page, request=None, languages=None) -> list[LanguageVersion]:
-    """The page's full URL in each language it exists in (or in `languages`, when already known)."""
+    """The page's full URL in each language it exists in (or in `languages`, when already known).
+
+    A page's head, its "also available in" list and the switcher all ask during one request; the
+    answer is kept on the request.
+    """
+    if request is not None and languages is None:
+        cache = request.__dict__.setdefault("_page_versions", {})
+        if page.pk not in cache:
+            cache[page.pk] = _page_versions(page, request, None)
+        return cache[page.pk]
+    return _page_versions(page, request, languages)
+
+
+def _page_versions(page, request, languages) -> list[LanguageVersion]:
     versions = []
     for code in languages_of(page) if languages is None else languages:
         with override(code):
