@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "ankasam.home",
     "ankasam.articles",
     "ankasam.translations",
+    "ankasam.editorial",
     "ankasam.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ankasam.urls"
@@ -99,6 +103,11 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"
+# django-axes first: it refuses a locked-out login before ModelBackend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -159,4 +168,30 @@ WAGTAIL_ADMIN_PATH = env_str("ADMIN_PATH", "admin/").strip("/") + "/"
 LOGGING["loggers"] = {
     # django-tasks logs every search-index and reference-index task at INFO.
     "django_tasks": {"level": "WARNING"},
+    # django-axes announces its version at every start; its lockout warnings still show.
+    "axes.apps": {"level": "WARNING"},
 }
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
+# from one IP address, that pair is refused (HTTP 429, templates/axes/lockout.html) until
+# AXES_COOLOFF_TIME hours pass without a further try (each try while locked restarts the wait);
+# a successful login before the limit starts the count again.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_TIME", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# The client's address, found by django-ipware: REMOTE_ADDR unless configured. Behind a reverse
+# proxy, list the header it sets first (AXES_IPWARE_META_PRECEDENCE_ORDER=HTTP_X_FORWARDED_FOR,
+# REMOTE_ADDR) and give AXES_IPWARE_PROXY_COUNT, the number of proxy addresses that header holds
+# after the client's (0 behind one proxy that appends the client's address): a header with any
+# other number of entries, e.g. one the client forged, is ignored. Unset, no count is checked
+# and a forged header would be believed: always set it when naming a header.
+AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IPWARE_META_PRECEDENCE_ORDER", ["REMOTE_ADDR"])
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", None)
+
+# Outgoing e-mail (the transport is set per environment: console, locmem or SMTP in production).
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ANKASAM <noreply@localhost>")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True

@@ -15,7 +15,8 @@ def empty_translations(*field_names, languages=("tr", "ru")):
 
 class EditorWritesAnArticleTests(WagtailPageTestCase):
     def setUp(self):
-        self.login()
+        # force_login: django-axes refuses client.login(), which authenticates without a request.
+        self.client.force_login(self.create_test_user())
         home = HomePage.objects.get()
         self.index = ArticleIndexPage(title_en="Analyses", slug_en="analyses")
         home.add_child(instance=self.index)

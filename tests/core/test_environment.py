@@ -82,6 +82,7 @@ def test_production_deploy_check_is_clean():
         "--settings=ankasam.settings.production",
         SECRET_KEY="x" * 20 + "a-long-random-production-secret-0123456789",
         ALLOWED_HOSTS="example.org",
+        EMAIL_HOST="smtp.example.org",
     )
 
     assert result.returncode == 0, result.stderr
