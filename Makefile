@@ -30,8 +30,12 @@ run: install
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py refresh_translation_status
 	$(BIN)/python manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
-	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py ensure_demo_team
+	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it); scheduled pages are published every minute"
+	@# The scheduler runs beside the server and stops with it (docs/scheduled-publishing.md).
+	$(BIN)/python manage.py run_publish_scheduler & scheduler=$$!; \
+		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-dev
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 """What the article template needs, gathered in a fixed number of queries."""
 
 from ankasam.core.languages import current_language
+from ankasam.core.visibility import has_expired
 
 from .footnotes import number_footnotes
 from .queries import similar_articles
@@ -23,10 +24,18 @@ def render_body_with_footnotes(article, context):
 
 
 def article_authors(article):
-    return [
+    """The article's authors in order, each marked with whether readers may open their page.
+
+    An author whose page is unpublished is named (the editor approved the byline) but neither
+    linked nor introduced: their bio is still a draft.
+    """
+    authors = [
         link.person
         for link in article.article_authors.select_related("person", "person__photo").order_by("sort_order")
     ]
+    for person in authors:
+        person.shown_to_readers = person.live and not has_expired(person)
+    return authors
 
 
 def article_context(article, request, context):
@@ -38,6 +47,7 @@ def article_context(article, request, context):
         "body_html": body_html,
         "footnotes": footnotes,
         "authors": authors,
+        "authors_with_pages": [person for person in authors if person.shown_to_readers],
         "topics": topics,
         "regions": regions,
         "tags": list(article.tags.all()),

@@ -1,32 +1,15 @@
 """Which articles readers may see, and the lists built from them."""
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
+from django.db.models import Q
 
 from ankasam.core.languages import current_language
+from ankasam.core.visibility import visible_to_readers
 from ankasam.translations.availability import existing_in
 
 from .models import ArticlePage
 
 NEWEST_FIRST = ("-publication_date", "-first_published_at", "-pk")
-
-
-def in_private_section() -> Exists:
-    """True for pages under a view restriction (their own or an ancestor's), inside the query.
-
-    Wagtail's `.public()` first fetches every restriction in a query of its own.
-    """
-    restricted_ancestor_or_self = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return Exists(restricted_ancestor_or_self)
-
-
-def visible_to_readers(queryset):
-    """Live and not in a private section."""
-    return queryset.live().exclude(in_private_section())
 
 
 def readable_in(queryset, language=None):
@@ -48,6 +31,11 @@ def article_cards(queryset, limit=None):
         .order_by(*NEWEST_FIRST)
     )
     return cards[:limit] if limit else cards
+
+
+def articles_by(person):
+    """The person's pieces a reader of the current language may see, newest first."""
+    return article_cards(ArticlePage.objects.filter(article_authors__person=person).distinct())
 
 
 def similar_articles(article, topic_ids, region_ids, limit=None):

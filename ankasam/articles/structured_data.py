@@ -7,7 +7,7 @@ from ankasam.core.languages import current_language
 
 def person_data(person, request):
     data = {"@type": "Person", "name": person.title}
-    if person.live:
+    if person.shown_to_readers:
         data["url"] = person.get_full_url(request)
     if person.role:
         data["jobTitle"] = person.role

@@ -11,6 +11,7 @@ from django.http import Http404
 from wagtail.url_routing import RouteResult
 
 from .languages import current_language, default_language, localized_field
+from .visibility import has_expired
 
 
 def localized_slug_q(slug: str) -> Q:
@@ -40,7 +41,7 @@ def route_by_localized_slug(self, request, path_components):
         if child is None:
             raise Http404
         return child.route(request, path_components[1:])
-    if self.live:
+    if self.live and not has_expired(self):
         return RouteResult(self)
     raise Http404
 

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ankasam.core.models import PaginatedListingMixin, SEOFieldsMixin
+from ankasam.core.visibility import visible_to_readers
 from ankasam.translations.pages import TranslatedPageMixin
 
 BIO_FEATURES = ["bold", "italic", "link"]
@@ -34,7 +35,9 @@ class PeopleIndexPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        people = PersonPage.objects.child_of(self).live().public().select_related("photo").order_by("title")
+        people = (
+            visible_to_readers(PersonPage.objects.child_of(self)).select_related("photo").order_by("title")
+        )
         context["people"] = self.paginate(request, people)
         return context
 
@@ -47,7 +50,7 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
 
 
-class PersonPage(TranslatedPageMixin, SEOFieldsMixin, Page):
+class PersonPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Page):
     """An author: the page title is the person's name as written in each language."""
 
     role = models.CharField(_("role"), max_length=200, blank=True)
@@ -92,6 +95,13 @@ class PersonPage(TranslatedPageMixin, SEOFieldsMixin, Page):
     @property
     def name(self) -> str:
         return self.title
+
+    def get_context(self, request, *args, **kwargs):
+        from ankasam.articles.queries import articles_by
+
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.paginate(request, articles_by(self))
+        return context
 
     def get_social_image(self):
         return self.social_image or self.photo

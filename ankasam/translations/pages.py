@@ -1,8 +1,10 @@
 """Behaviour every translated page type shares."""
 
+from django.conf import settings
 from django.template.response import TemplateResponse
+from django.utils import translation
 
-from ankasam.core.languages import current_language, default_language, localized_field
+from ankasam.core.languages import current_language, default_language, localized_field, site_language_codes
 
 from .alternates import page_versions
 from .availability import exists_in
@@ -26,6 +28,33 @@ class TranslatedPageMixin:
         if not exists_in(self, current_language()):
             return render_missing_translation(request, self)
         return super().serve(request, *args, **kwargs)
+
+    @property
+    def preview_modes(self):
+        # One preview per language: the Turkish preview of a draft shows the Turkish draft.
+        return list(settings.LANGUAGES)
+
+    @property
+    def default_preview_mode(self):
+        language = current_language()
+        return language if language in site_language_codes() else default_language()
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in site_language_codes() else default_language()
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            # Wagtail's preview does not go through `serve`, so the same rule is applied here.
+            if exists_in(self, language):
+                response = super().serve_preview(request, mode_name)
+            else:
+                response = render_missing_translation(request, self)
+                # The editor sees the readers' message; a 404 status would send the preview's
+                # frame through the language-prefix redirect instead.
+                response.status_code = 200
+            # Rendered here, while the preview's language is active, not later by the handler.
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
     def get_admin_display_title(self):
         # `draft_title` is a single column, kept in the default language (see `save`); in another

@@ -4,6 +4,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import get_page_models
 
 from ankasam.core.languages import site_language_codes
+from ankasam.core.visibility import visible_to_readers
 
 from .alternates import page_versions, x_default
 from .availability import existing_in, required_fields
@@ -32,6 +33,10 @@ def sitemap_entries(page, request, languages) -> list[dict]:
 
 
 class TranslatedSitemap(Sitemap):
+    def items(self):
+        pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True)
+        return visible_to_readers(pages).order_by("path").defer_streamfields().specific()
+
     def _urls(self, page, protocol, domain):
         known = languages_by_page()
         every_language = site_language_codes()

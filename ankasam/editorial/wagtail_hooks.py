@@ -1,0 +1,15 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+
+@hooks.register("before_delete_page")
+def only_editors_delete_other_peoples_pages(request, page):
+    # Wagtail lets anyone with edit permission delete unpublished pages; a translator deleting a
+    # contributor's draft would bypass review, so only those who may publish delete others' pages.
+    user = request.user
+    if user.is_superuser or page.owner_id == user.pk or page.permissions_for_user(user).can_publish():
+        return None
+    messages.error(request, _("Only an editor can delete a page someone else created."))
+    return redirect("wagtailadmin_explore", page.get_parent().pk)

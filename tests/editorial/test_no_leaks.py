@@ -1,0 +1,173 @@
+"""Nothing a reader should not see reaches any public page, in any language.
+
+Each hidden piece has a word of its own in its title in each language. Every public address
+(the sitemap's, plus listings and another article's similar posts) is fetched in every language
+and searched for those words. New public surfaces (topic hubs, search, feeds) belong in
+`public_addresses`.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone, translation
+from wagtail.models import PageViewRestriction, Workflow
+
+from ankasam.articles.models import ArticlePage
+from ankasam.taxonomy.models import Topic
+
+from ..articles.factories import create_article, text_with_notes
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("en", "tr", "ru")
+HIDDEN_STATES = ("draft", "review", "scheduled", "expired", "private", "pendingedit")
+
+
+def word(state: str, language: str) -> str:
+    return f"Zq{state}{language}word"
+
+
+def translations(title_for) -> dict:
+    result = {}
+    for language in LANGUAGES:
+        blocks, notes = text_with_notes(1, prefix=f"Text {language}")
+        result[language] = {"title": title_for(language), "blocks": blocks, "notes": notes}
+    return result
+
+
+@pytest.fixture
+def world(article_index, people_index, team):
+    from ..people.factories import PersonPageFactory
+
+    article_index.title_ru, article_index.slug_ru = "Аналитика", "analitika"
+    article_index.save_revision().publish()
+    article_index.refresh_from_db()
+    topic = Topic.objects.create(name_en="Energy", slug="energy")
+    author = PersonPageFactory(parent=people_index)
+
+    def write(state, live, **fields):
+        return create_article(
+            article_index,
+            translations=translations(lambda language: f"Gas {word(state, language)}"),
+            authors=[author],
+            topics=[topic],
+            live=live,
+            owner=team["contributor"],
+            **fields,
+        )
+
+    hidden = {
+        "draft": write("draft", live=False),
+        "review": write("review", live=False),
+        "scheduled": write("scheduled", live=False),
+        "expired": write("expired", live=True),
+        "private": write("private", live=True),
+        "pendingedit": create_article(
+            article_index,
+            translations=translations(lambda language: f"Published pipeline {language}"),
+            authors=[author],
+            topics=[topic],
+            live=True,
+        ),
+    }
+    Workflow.objects.get(name="Editorial review").start(hidden["review"], team["contributor"])
+    scheduled = hidden["scheduled"]
+    scheduled.go_live_at = timezone.now() + datetime.timedelta(days=3)
+    scheduled.save_revision().publish()
+    ArticlePage.objects.filter(pk=hidden["expired"].pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    PageViewRestriction.objects.create(
+        page=hidden["private"], restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    pending = ArticlePage.objects.get(pk=hidden["pendingedit"].pk)
+    for language in LANGUAGES:
+        setattr(pending, f"title_{language}", f"Gas {word('pendingedit', language)}")
+    pending.save_revision()
+
+    host = create_article(
+        article_index,
+        title="Host",
+        translations=translations(lambda language: f"Host article {language}"),
+        authors=[author],
+        topics=[topic],
+        related=[ArticlePage.objects.get(pk=page.pk) for page in hidden.values()],
+    )
+    return {"hidden": hidden, "host": host, "author": author, "index": article_index}
+
+
+def address(page, language: str) -> str:
+    """The page's path in a language (page URLs follow the active language)."""
+    with translation.override(language):
+        return page.get_url_parts()[2]
+
+
+def public_addresses(client, world) -> set[str]:
+    sitemap = client.get("/sitemap.xml").content.decode()
+    addresses = {re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
+    for language in LANGUAGES:
+        for page in (world["index"], world["author"], world["host"], world["author"].get_parent()):
+            addresses.add(address(page.specific, language))
+        addresses.add(f"/{language}/")
+    return addresses
+
+
+def crawl(client, world) -> dict[str, str]:
+    pages = {"/sitemap.xml": client.get("/sitemap.xml").content.decode()}
+    for path in sorted(public_addresses(client, world)):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        pages[path] = response.content.decode()
+    return pages
+
+
+def leaks(pages: dict[str, str], states) -> list[tuple[str, str]]:
+    return [
+        (address, word(state, language))
+        for address, html in pages.items()
+        for state in states
+        for language in LANGUAGES
+        if word(state, language) in html
+    ]
+
+
+def test_no_hidden_piece_appears_on_any_public_page(client, world):
+    pages = crawl(client, world)
+
+    assert len(pages) > 12
+    assert leaks(pages, HIDDEN_STATES) == []
+    # The crawl did reach the pages where a leak would show: the host's similar posts and the
+    # author's list hold the published pieces.
+    host_tr = pages[address(world["host"], "tr")]
+    assert "Published pipeline tr" in host_tr
+
+
+def test_hidden_pieces_own_addresses_show_nothing(client, world):
+    for state, page in world["hidden"].items():
+        if state == "pendingedit":
+            continue
+        for language in LANGUAGES:
+            path = address(page, language)
+            response = client.get(path)
+            assert word(state, language) not in response.content.decode(), (state, language, path)
+
+
+def test_a_published_piece_appears_everywhere_it_should(client, world):
+    draft = ArticlePage.objects.get(pk=world["hidden"]["draft"].pk)
+    draft.get_latest_revision().publish()
+
+    pages = crawl(client, world)
+
+    for language in LANGUAGES:
+        expected_on = [
+            f"/{language}/",
+            address(world["index"], language),
+            address(world["author"], language),
+            address(world["host"], language),
+        ]
+        for path in expected_on:
+            assert word("draft", language) in pages[path], (language, path)
+    sitemap_paths = re.findall(r"<loc>https?://[^/]+([^<]+)</loc>", pages["/sitemap.xml"])
+    assert {address(draft, language) for language in LANGUAGES} <= set(sitemap_paths)
+    assert leaks(pages, [s for s in HIDDEN_STATES if s != "draft"]) == []
