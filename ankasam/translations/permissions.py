@@ -7,15 +7,21 @@ from modeltranslation.translator import NotRegistered, translator
 from .comparison import comparable
 
 TRANSLATORS_GROUP = "Translators"
+# Members of this group review every language's text, so a translator who is also an editor
+# is not restricted (ankasam.editorial.roles.EDITORS; named here to keep this app independent).
+UNRESTRICTED_GROUP = "Editors"
 
 
 def editable_languages(user) -> set[str] | None:
     """The languages a user may change, or None when not restricted to any.
 
     Members of the Translators group are restricted to the languages assigned to them on their
-    user account; superusers never are.
+    user account; superusers and editors never are.
     """
-    if user is None or user.is_superuser or not user.groups.filter(name=TRANSLATORS_GROUP).exists():
+    if user is None or user.is_superuser:
+        return None
+    groups = set(user.groups.values_list("name", flat=True))
+    if TRANSLATORS_GROUP not in groups or UNRESTRICTED_GROUP in groups:
         return None
     return set(user.translation_languages or [])
 

@@ -1,6 +1,7 @@
 """Translators change only their languages' texts, through the admin's own edit view."""
 
 import pytest
+from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from .admin_forms import edit, latest_text
@@ -49,6 +50,15 @@ def test_editors_are_not_restricted(client, article, admin_user):
     client.force_login(admin_user)
 
     response = edit(client, article, title_en="Gas, the Caspian and Europe", title_tr="Gaz ve Hazar")
+
+    assert response.status_code == 302
+    assert latest_text(article).title_en == "Gas, the Caspian and Europe"
+
+
+def test_a_translator_who_is_also_an_editor_is_not_restricted(client, article, translator):
+    translator.groups.add(Group.objects.get(name="Editors"))
+
+    response = edit(client, article, title_en="Gas, the Caspian and Europe")
 
     assert response.status_code == 302
     assert latest_text(article).title_en == "Gas, the Caspian and Europe"
