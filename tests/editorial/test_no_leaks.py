@@ -123,12 +123,13 @@ def crawl(client, world) -> dict[str, str]:
 
 
 def leaks(pages: dict[str, str], states) -> list[tuple[str, str]]:
+    """Where a hidden piece's word shows, in any case: a leaked address carries it in its slug."""
     return [
-        (address, word(state, language))
-        for address, html in pages.items()
+        (path, word(state, language))
+        for path, html in pages.items()
         for state in states
         for language in LANGUAGES
-        if word(state, language) in html
+        if word(state, language).lower() in html.lower()
     ]
 
 
