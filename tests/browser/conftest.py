@@ -3,6 +3,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -61,3 +63,42 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def screenshot_of():
+    """Like `screenshot`, for tests with a page per person."""
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def take(page, name: str, full_page: bool = False) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+    return take
+
+
+@pytest.fixture(scope="module", autouse=True)
+def database_left_as_found(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Give the database back as migrations left it (default site, home page, roles, workflow).
+
+    A live-server test runs in a transactional test case, which empties the database when it
+    ends; the next module would find no default site and no groups. serialized_rollback cannot
+    help: Playwright's sync API keeps an event loop running, so Django's connection handler
+    hands the test a new wrapper, without the copy the test database was serialized to.
+    loaddata (not deserialize_db_from_string) also resets PostgreSQL's sequences.
+    """
+    snapshot = tmp_path_factory.mktemp("database") / "found.json"
+    with django_db_blocker.unblock():
+        snapshot.write_text(connection.creation.serialize_db_to_string())
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        call_command("loaddata", snapshot, verbosity=0)
+
+
+@pytest.fixture
+def no_autosave(settings):
+    # Wagtail 8 autosaves edit forms every 500 ms: once the create form is valid, an autosave may
+    # create the page while "Save draft" posts it too. Off, so each save is the one a test clicks.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
