@@ -1,15 +1,15 @@
 """Nothing a reader should not see reaches any public page, in any language.
 
 Each hidden piece has a word of its own in its title in each language. Every public address
-(the sitemap's, plus listings and another article's similar posts) is fetched in every language
-and searched for those words. New public surfaces (topic hubs, search, feeds) belong in
-`public_addresses`.
+(the sitemap's, plus listings, feeds and another article's similar posts) is fetched in every language
+and searched for those words. New public surfaces (topic hubs, search) belong in `public_addresses`.
 """
 
 import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction, Workflow
 
@@ -109,8 +109,19 @@ def public_addresses(client, world) -> set[str]:
     for language in LANGUAGES:
         for page in (world["index"], world["author"], world["host"], world["author"].get_parent()):
             addresses.add(address(page.specific, language))
+        addresses.update(feeds(world, language))
         addresses.add(f"/{language}/")
     return addresses
+
+
+def feeds(world, language: str) -> list[str]:
+    """The language's feed, the topic's and the author's."""
+    with translation.override(language):
+        return [
+            reverse("articles_feed"),
+            reverse("topic_feed", args=("energy",)),
+            reverse("author_feed", args=(world["author"].slug,)),
+        ]
 
 
 def crawl(client, world) -> dict[str, str]:
@@ -166,6 +177,7 @@ def test_a_published_piece_appears_everywhere_it_should(client, world):
             address(world["index"], language),
             address(world["author"], language),
             address(world["host"], language),
+            *feeds(world, language),
         ]
         for path in expected_on:
             assert word("draft", language) in pages[path], (language, path)

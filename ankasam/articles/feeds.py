@@ -1,0 +1,99 @@
+"""RSS feeds in the reader's language: all analyses, one topic's, one author's.
+
+Each feed starts from the same query as the listings (`queries.article_cards`), so a feed holds
+exactly what a reader of that language may see.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ankasam.core.languages import current_language
+from ankasam.core.routing import localized_slug_q
+from ankasam.core.visibility import visible_to_readers
+from ankasam.people.models import PersonPage
+from ankasam.taxonomy.models import Topic
+
+from .models import ArticlePage
+from .queries import article_cards
+
+FEED_LENGTH = 20
+
+
+class ArticlesFeed(Feed):
+    """The latest analyses in the language of the request's prefix (/en/feed/, /tr/feed/...)."""
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self, obj=None):
+        return f"{settings.WAGTAIL_SITE_NAME}: {_('Latest analyses')}"
+
+    def link(self, obj=None):
+        return f"/{current_language()}/"
+
+    def description(self, obj=None):
+        return self.title(obj)
+
+    def articles(self, obj):
+        return ArticlePage.objects.all()
+
+    def items(self, obj=None):
+        return article_cards(self.articles(obj), limit=FEED_LENGTH).prefetch_related("topics")
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        # The date the house gives the piece, at the moment it first went out on that day.
+        published = datetime.datetime.combine(item.publication_date, datetime.time(9))
+        return timezone.make_aware(published)
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return ", ".join(link.person.title for link in item.article_authors.all())
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]
+
+
+class TopicFeed(ArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, obj=None):
+        return f"{settings.WAGTAIL_SITE_NAME}: {obj.name}"
+
+    def articles(self, obj):
+        return ArticlePage.objects.filter(topics=obj)
+
+
+class AuthorFeed(ArticlesFeed):
+    def get_object(self, request, slug):
+        person = visible_to_readers(PersonPage.objects.filter(localized_slug_q(slug))).first()
+        if person is None:
+            raise Http404
+        return person
+
+    def title(self, obj=None):
+        return f"{settings.WAGTAIL_SITE_NAME}: {obj.title}"
+
+    def link(self, obj=None):
+        return obj.get_url(self.request)
+
+    def articles(self, obj):
+        return ArticlePage.objects.filter(article_authors__person=obj).distinct()
