@@ -28,10 +28,6 @@ FEED_LENGTH = 20
 class ArticlesFeed(Feed):
     """The latest analyses in the language of the request's prefix (/en/feed/, /tr/feed/...)."""
 
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
     def title(self, obj=None):
         return f"{settings.WAGTAIL_SITE_NAME}: {_('Latest analyses')}"
 
@@ -54,7 +50,9 @@ class ArticlesFeed(Feed):
         return item.standfirst
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        # One Feed instance serves every request, so no request is kept on it; the syndication
+        # framework adds the domain to this relative address.
+        return item.get_url()
 
     def item_pubdate(self, item):
         # The date the house gives the piece, at the moment it first went out on that day.
@@ -93,7 +91,7 @@ class AuthorFeed(ArticlesFeed):
         return f"{settings.WAGTAIL_SITE_NAME}: {obj.title}"
 
     def link(self, obj=None):
-        return obj.get_url(self.request)
+        return obj.get_url()
 
     def articles(self, obj):
         return ArticlePage.objects.filter(article_authors__person=obj).distinct()

@@ -29,7 +29,3 @@ def prepare_article_index(index) -> None:
 def on_article_index_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         prepare_article_index(instance)
-
-
-def in_group(user, name: str) -> bool:
-    return user.is_authenticated and user.groups.filter(name=name).exists()

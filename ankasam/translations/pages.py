@@ -36,8 +36,7 @@ class TranslatedPageMixin:
 
     @property
     def default_preview_mode(self):
-        language = current_language()
-        return language if language in site_language_codes() else default_language()
+        return current_language()
 
     def serve_preview(self, request, mode_name):
         language = mode_name if mode_name in site_language_codes() else default_language()
