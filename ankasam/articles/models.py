@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ankasam.core.languages import current_language, localized_field, site_language_codes
-from ankasam.core.models import PaginatedListingMixin, SEOFieldsMixin
+from ankasam.core.models import SEOFieldsMixin
 from ankasam.translations.models import TranslationRecordMixin
 from ankasam.translations.pages import TranslatedPageMixin
 from ankasam.translations.panels import TranslationStatusPanel
@@ -23,7 +23,7 @@ from .footnotes import footnote_problems
 from .text import plain_text, reading_minutes
 
 
-class ArticleIndexPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Page):
+class ArticleIndexPage(TranslatedPageMixin, SEOFieldsMixin, Page):
     """A section of the site ("Analyses") listing its articles, newest first."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -36,11 +36,16 @@ class ArticleIndexPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixi
     class Meta:
         verbose_name = _("article index")
 
+    def serve(self, request, *args, **kwargs):
+        from .listings import redirect_to_clean_address
+
+        return redirect_to_clean_address(request) or super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
-        from .queries import article_cards
+        from .listings import filtered_listing
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.paginate(request, article_cards(ArticlePage.objects.child_of(self)))
+        context.update(filtered_listing(request, ArticlePage.objects.child_of(self)))
         return context
 
 

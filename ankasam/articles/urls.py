@@ -1,10 +1,28 @@
-from django.urls import path
+from django.urls import path, register_converter
 
+from . import views
 from .feeds import ArticlesFeed, AuthorFeed, TopicFeed
 
-# Inside the language prefix: /en/feed/, /tr/feed/topics/energy/, /ru/feed/authors/<slug>/.
+
+class HubKindConverter:
+    # Only these words: any other first segment belongs to Wagtail's page tree (/en/analyses/...).
+    regex = "|".join(views.HUBS)
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(HubKindConverter, "hub_kind")
+
+# Inside the language prefix: /en/feed/, /tr/feed/topics/energy/, /ru/feed/authors/<slug>/,
+# /en/topics/, /en/topics/energy/, /tr/regions/south-caucasus/, /ru/types/commentary/.
 urlpatterns = [
     path("feed/", ArticlesFeed(), name="articles_feed"),
     path("feed/topics/<slug:slug>/", TopicFeed(), name="topic_feed"),
     path("feed/authors/<slug:slug>/", AuthorFeed(), name="author_feed"),
+    path("<hub_kind:kind>/", views.hub_index, name="hub_index"),
+    path("<hub_kind:kind>/<slug:slug>/", views.hub, name="hub"),
 ]

@@ -44,14 +44,19 @@ class SEOFieldsMixin(models.Model):
         return self.social_image
 
 
+def paginate(request, items, per_page=None):
+    """The `?page=N` page of items; a page that does not exist is a 404, not the last page."""
+    paginator = Paginator(items, per_page or settings.ARTICLES_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404 from None
+
+
 class PaginatedListingMixin:
-    """Paginates a listing from `?page=N`; a page that does not exist is a 404."""
+    """Paginates a listing from `?page=N`."""
 
     items_per_page = settings.ARTICLES_PER_PAGE
 
     def paginate(self, request, queryset):
-        paginator = Paginator(queryset, self.items_per_page)
-        try:
-            return paginator.page(request.GET.get("page", 1))
-        except (EmptyPage, PageNotAnInteger):
-            raise Http404 from None
+        return paginate(request, queryset, self.items_per_page)

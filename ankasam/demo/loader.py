@@ -20,7 +20,7 @@ from wagtail.models import Site
 from ankasam.articles.content import Note, write_article_translation
 from ankasam.articles.models import ArticleIndexPage, ArticlePage, ArticlePageAuthor, ArticlePageRelated
 from ankasam.core.languages import default_language, localized_field, site_language_codes
-from ankasam.home.models import HomePage
+from ankasam.home.models import HomePage, HomePageFeaturedArticle, HomePageTopicBlock
 from ankasam.people.models import PeopleIndexPage, PersonPage
 from ankasam.taxonomy.models import ArticleType, Region, Topic
 
@@ -196,6 +196,22 @@ def ensure_articles(index, taxonomy: dict, people: dict, report: Counter) -> dic
     return keyed
 
 
+def ensure_home_sections(home, data: dict, articles: dict, topics: dict, report: Counter):
+    """The home page's featured pieces and topic blocks, set once: afterwards they are the editors'."""
+    if home.featured_articles.exists() or home.topic_blocks.exists():
+        return
+    home.featured_articles = [
+        HomePageFeaturedArticle(article=articles[key], sort_order=order)
+        for order, key in enumerate(data["featured"])
+        if key in articles
+    ]
+    home.topic_blocks = [
+        HomePageTopicBlock(topic=topics[slug], sort_order=order) for order, slug in enumerate(data["topics"])
+    ]
+    publish(home)
+    report["home page sections"] += 1
+
+
 @transaction.atomic
 def load_demo_content() -> Counter:
     """Create whatever part of the demo site is missing; return what was created."""
@@ -212,5 +228,6 @@ def load_demo_content() -> Counter:
         article_index = ensure_section(home, ArticleIndexPage, site["articles"], report)
         people_index = ensure_section(home, PeopleIndexPage, site["people"], report)
         people = ensure_people(people_index, read_content("people.toml")["person"], report)
-        ensure_articles(article_index, taxonomy, people, report)
+        articles = ensure_articles(article_index, taxonomy, people, report)
+        ensure_home_sections(home, site["home_sections"], articles, taxonomy["topic"], report)
     return report

@@ -26,8 +26,13 @@ def other_than_current(versions):
 
 @register.simple_tag(takes_context=True)
 def language_switcher_targets(context, page, translation_of=None):
-    """`translation_of` is the page behind a "not in this language" 404; a missing variable is ""."""
+    """`translation_of` is the page behind a "not in this language" 404; a missing variable is "".
+
+    A view that is not a page (a topic hub) puts its own addresses in `alternates`.
+    """
     target = next((p for p in (page, translation_of) if hasattr(p, "get_url")), None)
+    if target is None and context.get("alternates"):
+        return context["alternates"]
     return switcher_targets(target, context.get("request"))
 
 

@@ -1,0 +1,97 @@
+"""Listing filters: topic, region, type, author and year, combinable, named by slugs in the address.
+
+`/en/analyses/?topic=energy&year=2025` is the same list for everyone who opens the link, so the
+values are slugs and years, never database ids. A value that names nothing answers 404: the link
+is wrong, and an empty list would hide that.
+"""
+
+import django_filters
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from ankasam.core.languages import current_language, localized_field
+from ankasam.core.visibility import visible_to_readers
+from ankasam.people.models import PersonPage
+from ankasam.taxonomy.models import ArticleType, Region, Topic
+
+from .models import ArticlePage
+
+
+def publication_years():
+    """The years in which something readers may see was published, newest first."""
+    from .queries import published_articles
+
+    years = published_articles().dates("publication_date", "year", order="DESC")
+    return [(str(day.year), str(day.year)) for day in years]
+
+
+class ArticleFilterSet(django_filters.FilterSet):
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"),
+        empty_label=_("All topics"),
+        field_name="topics",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        distinct=True,
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"),
+        empty_label=_("All regions"),
+        field_name="regions",
+        to_field_name="slug",
+        queryset=Region.objects.all(),
+        distinct=True,
+    )
+    type = django_filters.ModelChoiceFilter(
+        label=_("Type"),
+        empty_label=_("All types"),
+        field_name="article_type",
+        to_field_name="slug",
+        queryset=ArticleType.objects.all(),
+    )
+    author = django_filters.ModelChoiceFilter(
+        label=_("Author"),
+        empty_label=_("All authors"),
+        field_name="article_authors__person",
+        queryset=PersonPage.objects.none(),
+        distinct=True,
+    )
+    year = django_filters.ChoiceFilter(
+        label=_("Year"),
+        empty_label=_("All years"),
+        field_name="publication_date",
+        lookup_expr="year",
+        choices=publication_years,
+    )
+
+    class Meta:
+        model = ArticlePage
+        fields = []
+
+    def __init__(self, *args, fixed=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # An author's address in a language carries their slug in that language (/ru/eksperty/elif-aydyn/).
+        author = self.filters["author"]
+        author.extra["to_field_name"] = localized_field("slug", current_language())
+        author.queryset = visible_to_readers(PersonPage.objects.all()).order_by("title")
+        for name in fixed:
+            del self.filters[name]
+
+    @property
+    def active(self) -> dict:
+        """The filters the reader chose, by name, with the value's label in the reader's language."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {name: value for name, value in self.form.cleaned_data.items() if value not in (None, "")}
+
+
+def filter_articles(queryset, params, fixed=()):
+    """`queryset` narrowed by the filters in `params` (a QueryDict); other parameters are ignored.
+
+    `fixed` names filters the page itself sets (a topic hub has no topic choice). Raises Http404
+    when a value names no topic, region, type, author or year readers can see.
+    """
+    filterset = ArticleFilterSet(params, queryset=queryset, fixed=fixed)
+    if not filterset.is_valid():
+        raise Http404("No such filter value")
+    return filterset.qs, filterset

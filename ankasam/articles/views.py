@@ -1,0 +1,77 @@
+"""Hubs: every piece on one topic, in one region or of one type, in the reader's language."""
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+
+from ankasam.core.languages import current_language, site_language_codes
+from ankasam.taxonomy.models import ArticleType, Region, Topic
+from ankasam.translations.alternates import LanguageVersion
+
+from .listings import filtered_listing, redirect_to_clean_address
+from .models import ArticlePage
+from .queries import published_articles
+
+# kind in the address -> (model, the article field it classifies, the filter a hub fixes, headings)
+HUBS = {
+    "topics": (Topic, "topics", "topic", _("Topics")),
+    "regions": (Region, "regions", "region", _("Regions")),
+    "types": (ArticleType, "article_type", "type", _("Article types")),
+}
+
+
+def address_in_every_language(request, url_name, **kwargs) -> list[LanguageVersion]:
+    versions = []
+    for code in site_language_codes():
+        with override(code):
+            versions.append(
+                LanguageVersion(code, request.build_absolute_uri(reverse(url_name, kwargs=kwargs)))
+            )
+    return versions
+
+
+def own_address(versions: list[LanguageVersion]) -> str:
+    """The unfiltered address in the reader's language: what search engines should index."""
+    return next(version.url for version in versions if version.code == current_language())
+
+
+def terms_with_articles(model):
+    """The kind's terms with how many pieces readers of this language can find under each."""
+    readable = published_articles().values("pk")
+    counted = Count("articles", filter=Q(articles__in=readable), distinct=True)
+    return model.objects.annotate(article_count=counted).filter(article_count__gt=0).order_by("name")
+
+
+def hub_index(request, kind):
+    model, _field, _filter, heading = HUBS[kind]
+    alternates = address_in_every_language(request, "hub_index", kind=kind)
+    context = {
+        "kind": kind,
+        "heading": heading,
+        "terms": terms_with_articles(model),
+        "alternates": alternates,
+        "canonical": own_address(alternates),
+    }
+    return TemplateResponse(request, "articles/hub_index.html", context)
+
+
+def hub(request, kind, slug):
+    model, article_field, filter_name, heading = HUBS[kind]
+    term = get_object_or_404(model, slug=slug)
+    redirect = redirect_to_clean_address(request)
+    if redirect:
+        return redirect
+    articles = ArticlePage.objects.filter(**{article_field: term})
+    alternates = address_in_every_language(request, "hub", kind=kind, slug=slug)
+    context = {
+        "kind": kind,
+        "kind_heading": heading,
+        "term": term,
+        "alternates": alternates,
+        "canonical": own_address(alternates),
+        **filtered_listing(request, articles, fixed=(filter_name,)),
+    }
+    return TemplateResponse(request, "articles/hub.html", context)

@@ -1,0 +1,110 @@
+"""The home page: the editors' featured pieces, the latest ones and a block per main topic."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ankasam.home.models import HomePageFeaturedArticle, HomePageTopicBlock
+
+from ..articles.factories import create_article, text_with_notes
+from ..people.factories import PersonPageFactory
+from ..taxonomy.factories import TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def in_english_and_turkish(title):
+    blocks, notes = text_with_notes(1)
+    return {
+        language: {
+            "title": f"{title} {language}",
+            "slug": f"{title.lower()}-{language}",
+            "blocks": blocks,
+            "notes": notes,
+        }
+        for language in ("en", "tr")
+    }
+
+
+def arrange_home(home_page, featured=(), topics=()):
+    home_page.featured_articles = [
+        HomePageFeaturedArticle(article=a, sort_order=i) for i, a in enumerate(featured)
+    ]
+    home_page.topic_blocks = [HomePageTopicBlock(topic=t, sort_order=i) for i, t in enumerate(topics)]
+    home_page.save_revision().publish()
+
+
+def test_featured_pieces_come_first_in_the_editors_order_and_are_not_repeated(
+    client, home_page, article_index
+):
+    old, newer, newest = (create_article(article_index, title=name) for name in ("Old", "Newer", "Newest"))
+    arrange_home(home_page, featured=[old, newest])
+
+    response = client.get("/en/")
+
+    assert [a.title for a in response.context["featured_articles"]] == ["Old", "Newest"]
+    assert [a.title for a in response.context["latest_articles"]] == ["Newer"]
+    html = response.content.decode()
+    assert html.index("Old") < html.index("Newest") < html.index("Newer")
+
+
+def test_a_featured_piece_not_in_the_readers_language_or_unpublished_is_left_out(
+    client, home_page, article_index
+):
+    english_only = create_article(article_index, title="English only")
+    both = create_article(article_index, translations=in_english_and_turkish("Both"))
+    withdrawn = create_article(article_index, title="Withdrawn")
+    withdrawn.unpublish()
+    arrange_home(home_page, featured=[english_only, both, withdrawn])
+
+    assert [a.title for a in client.get("/tr/").context["featured_articles"]] == ["Both tr"]
+    assert [a.title for a in client.get("/en/").context["featured_articles"]] == ["English only", "Both en"]
+
+
+def test_each_main_topic_gets_a_block_with_its_latest_pieces_and_a_link_to_its_hub(
+    client, home_page, article_index
+):
+    energy = TopicFactory(slug="energy", name_en="Energy", name_tr="Enerji")
+    security = TopicFactory(slug="security", name_en="Security")
+    for n in range(4):
+        create_article(article_index, title=f"Energy {n}", topics=[energy])
+    create_article(article_index, title="Security only in English", topics=[security])
+    create_article(article_index, translations=in_english_and_turkish("Enerji"), topics=[energy])
+    arrange_home(home_page, topics=[security, energy])
+
+    english = client.get("/en/")
+    blocks = english.context["topic_blocks"]
+    assert [block.topic.slug for block in blocks] == ["security", "energy"]
+    assert [a.title for a in blocks[1].articles] == ["Enerji en", "Energy 3", "Energy 2"]
+    assert 'href="/en/topics/energy/"' in english.content.decode()
+
+    turkish = client.get("/tr/")
+    # In Turkish, security has nothing to read: no empty block.
+    assert [block.topic.slug for block in turkish.context["topic_blocks"]] == ["energy"]
+    assert "Enerji" in turkish.content.decode()
+
+
+def test_the_home_page_says_so_when_nothing_is_published(client, home_page):
+    assert "No articles have been published yet." in client.get("/en/").content.decode()
+
+
+def test_home_page_queries_do_not_grow_with_the_number_of_cards(
+    client, home_page, article_index, people_index
+):
+    topic = TopicFactory(slug="energy")
+    author = PersonPageFactory(parent=people_index)
+
+    def queries_for_home():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/en/").status_code == 200
+        return len(queries)
+
+    # One card in each section (featured, latest, the topic block), then several in each.
+    first, second = (create_article(article_index, topics=[topic], authors=[author]) for _ in range(2))
+    arrange_home(home_page, featured=[first], topics=[topic])
+    few = queries_for_home()
+    more = [create_article(article_index, topics=[topic], authors=[author]) for _ in range(8)]
+    arrange_home(home_page, featured=[first, *more[:2]], topics=[topic])
+    many = queries_for_home()
+
+    assert many == few
