@@ -56,7 +56,7 @@ def paginate(request, items, per_page=None):
 class PaginatedListingMixin:
     """Paginates a listing from `?page=N`."""
 
-    items_per_page = settings.ARTICLES_PER_PAGE
+    items_per_page = None  # settings.ARTICLES_PER_PAGE, read when the page is served
 
     def paginate(self, request, queryset):
         return paginate(request, queryset, self.items_per_page)

@@ -1,0 +1,110 @@
+"""Author pages and the experts index, as readers see them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ..articles.factories import create_article, text_with_notes
+from .factories import PersonPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def in_english_and_russian(title):
+    blocks, notes = text_with_notes(1)
+    return {
+        language: {
+            "title": f"{title} {language}",
+            "slug": f"{title.lower()}-{language}",
+            "blocks": blocks,
+            "notes": notes,
+        }
+        for language in ("en", "ru")
+    }
+
+
+@pytest.fixture
+def author(people_index):
+    return PersonPageFactory(
+        parent=people_index,
+        title_en="Anna Sokolova",
+        slug_en="anna-sokolova",
+        title_ru="Анна Соколова",
+        slug_ru="anna-sokolova",
+        role_en="Senior Fellow, Energy",
+        role_ru="Старший научный сотрудник",
+        bio_en="<p>Anna Sokolova studies gas markets.</p>",
+        bio_ru="<p>Анна Соколова изучает газовые рынки.</p>",
+        email="anna@example.org",
+        links=[("link", {"label": "ORCID", "url": "https://orcid.org/0000-0002-1825-0097"})],
+    )
+
+
+def test_the_author_page_introduces_the_person_in_the_readers_language(client, author):
+    html = client.get("/ru/experts/anna-sokolova/").content.decode()
+
+    assert "Анна Соколова" in html
+    assert "Старший научный сотрудник" in html
+    assert "Анна Соколова изучает газовые рынки." in html
+    assert 'href="https://orcid.org/0000-0002-1825-0097" rel="me"' in html
+    assert 'href="mailto:anna@example.org"' in html
+
+
+def test_it_lists_the_persons_live_pieces_in_this_language_only(client, author, article_index):
+    create_article(article_index, title="English only", authors=[author])
+    create_article(article_index, translations=in_english_and_russian("Both"), authors=[author])
+    create_article(article_index, title="Unpublished", authors=[author], live=False)
+
+    english = [a.title for a in client.get("/en/experts/anna-sokolova/").context["articles"]]
+    russian = client.get("/ru/experts/anna-sokolova/")
+
+    assert english == ["Both en", "English only"]
+    assert [a.title for a in russian.context["articles"]] == ["Both ru"]
+
+
+def test_with_nothing_in_the_language_it_says_so(client, author, article_index):
+    create_article(article_index, title="English only", authors=[author])
+
+    html = client.get("/ru/experts/anna-sokolova/").content.decode()
+
+    assert "Nothing by this author has been published in this language yet." in html
+
+
+def test_the_list_is_paginated_and_a_page_beyond_it_is_a_404(client, author, article_index, settings):
+    settings.ARTICLES_PER_PAGE = 2
+    for n in range(3):
+        create_article(article_index, title=f"Piece {n}", authors=[author])
+
+    assert [a.title for a in client.get("/en/experts/anna-sokolova/?page=2").context["articles"]] == [
+        "Piece 0"
+    ]
+    assert client.get("/en/experts/anna-sokolova/?page=3").status_code == 404
+    assert client.get("/en/experts/anna-sokolova/?page=%27").status_code == 404
+
+
+def test_the_experts_index_lists_people_readers_may_see(client, author, people_index):
+    hidden = PersonPageFactory(parent=people_index, title_en="Not Yet Public")
+    hidden.unpublish()
+
+    html = client.get("/en/experts/").content.decode()
+
+    assert 'href="/en/experts/anna-sokolova/"' in html
+    assert "Not Yet Public" not in html
+
+
+def test_author_page_queries_do_not_grow_with_the_number_of_pieces(
+    client, author, article_index, people_index
+):
+    co_author = PersonPageFactory(parent=people_index)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/en/experts/anna-sokolova/").status_code == 200
+        return len(captured)
+
+    create_article(article_index, authors=[author, co_author])
+    one = queries()
+    for _ in range(5):
+        create_article(article_index, authors=[author, co_author])
+
+    assert queries() == one
