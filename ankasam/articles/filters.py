@@ -6,10 +6,11 @@ is wrong, and an empty list would hide that.
 """
 
 import django_filters
+from django import forms
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from ankasam.core.languages import current_language, localized_field
+from ankasam.core.routing import localized_slug_q
 from ankasam.core.visibility import visible_to_readers
 from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import ArticleType, Region, Topic
@@ -23,6 +24,26 @@ def publication_years():
 
     years = published_articles().dates("publication_date", "year", order="DESC")
     return [(str(day.year), str(day.year)) for day in years]
+
+
+class AuthorChoiceField(forms.ModelChoiceField):
+    """A person named by the slug of their address in the reader's language.
+
+    The same rule as routing: a person without a slug in the language is found by their
+    default-language slug, the one their address there uses.
+    """
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        person = self.queryset.filter(localized_slug_q(str(value))).first()
+        if person is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return person
+
+
+class AuthorFilter(django_filters.ModelChoiceFilter):
+    field_class = AuthorChoiceField
 
 
 class ArticleFilterSet(django_filters.FilterSet):
@@ -49,10 +70,11 @@ class ArticleFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         queryset=ArticleType.objects.all(),
     )
-    author = django_filters.ModelChoiceFilter(
+    author = AuthorFilter(
         label=_("Author"),
         empty_label=_("All authors"),
         field_name="article_authors__person",
+        to_field_name="slug",
         queryset=PersonPage.objects.none(),
         distinct=True,
     )
@@ -70,10 +92,7 @@ class ArticleFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, fixed=(), **kwargs):
         super().__init__(*args, **kwargs)
-        # An author's address in a language carries their slug in that language (/ru/eksperty/elif-aydyn/).
-        author = self.filters["author"]
-        author.extra["to_field_name"] = localized_field("slug", current_language())
-        author.queryset = visible_to_readers(PersonPage.objects.all()).order_by("title")
+        self.filters["author"].queryset = visible_to_readers(PersonPage.objects.all()).order_by("title")
         for name in fixed:
             del self.filters[name]
 

@@ -1,7 +1,5 @@
 import pytest
 
-from ankasam.articles.models import ArticleIndexPage
-
 from ..articles.factories import create_article
 
 pytestmark = pytest.mark.django_db
@@ -67,10 +65,10 @@ def test_an_unprefixed_page_address_is_sent_to_a_language(client, article_index)
     assert response["Location"] == "/en/analyses/"
 
 
-def test_index_is_paginated(client, article_index, monkeypatch):
+def test_index_is_paginated(client, article_index, settings):
     for _ in range(3):
         create_article(article_index)
-    monkeypatch.setattr(ArticleIndexPage, "items_per_page", 2)
+    settings.ARTICLES_PER_PAGE = 2
 
     first = client.get("/en/analyses/")
     second = client.get("/en/analyses/?page=2")
