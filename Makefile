@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=ankasam.settings.test
 
-.PHONY: run test install install-dev lint format messages add-language clean
+.PHONY: run test install install-dev lint format messages add-language screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,15 @@ run: install
 		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# axe-core for the accessibility test, at the version package-lock.json pins. Without npm the
+# test is skipped with a reason (a failure under CI=true).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 test: install-dev
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
+		else echo "npm not found: the axe-core accessibility test will be skipped" >&2; fi
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_SETTINGS) $(BIN)/python manage.py build_translations
@@ -58,9 +66,14 @@ add-language: install
 		exit 2; fi
 	$(BIN)/python manage.py add_language "$(CODE)"
 
+# Full-page screenshots of home, an article, an author page and search at 390 and 1280 px,
+# written into docs/screenshots/ (the test suite writes them into test-artifacts/screenshots/).
+screenshots: install-dev
+	SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest tests/browser/test_screenshots.py -q
+
 lint: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .pytest-media test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .pytest-media test-artifacts node_modules

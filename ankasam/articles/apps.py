@@ -13,3 +13,13 @@ class ArticlesConfig(AppConfig):
         from .models import ArticleIndexPage, ArticlePage
 
         install_localized_routing(ArticleIndexPage, ArticlePage)
+
+        from django.db.models.signals import post_delete
+        from wagtail.signals import page_unpublished
+
+        from .pdf import forget_article_pdfs
+
+        page_unpublished.connect(
+            forget_article_pdfs, sender=ArticlePage, dispatch_uid="article-pdfs-unpublished"
+        )
+        post_delete.connect(forget_article_pdfs, sender=ArticlePage, dispatch_uid="article-pdfs-deleted")

@@ -4,15 +4,13 @@ Each feed starts from the same query as the listings (`queries.article_cards`), 
 exactly what a reader of that language may see.
 """
 
-import datetime
-
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ankasam.core.discovery import publication_datetime
 from ankasam.core.languages import current_language
 from ankasam.core.routing import localized_slug_q
 from ankasam.core.visibility import visible_to_readers
@@ -55,9 +53,7 @@ class ArticlesFeed(Feed):
         return item.get_url()
 
     def item_pubdate(self, item):
-        # The date the house gives the piece, at the moment it first went out on that day.
-        published = datetime.datetime.combine(item.publication_date, datetime.time(9))
-        return timezone.make_aware(published)
+        return publication_datetime(item)
 
     def item_updateddate(self, item):
         return item.last_published_at

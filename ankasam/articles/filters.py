@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ankasam.core.routing import localized_slug_q
 from ankasam.core.visibility import visible_to_readers
@@ -71,7 +72,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         queryset=ArticleType.objects.all(),
     )
     author = AuthorFilter(
-        label=_("Author"),
+        label=pgettext_lazy("listing filter", "Author"),
         empty_label=_("All authors"),
         field_name="article_authors__person",
         to_field_name="slug",

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ankasam.core.languages import current_language, localized_field, site_language_codes
 from ankasam.core.models import SEOFieldsMixin
+from ankasam.translations.availability import exists_in
 from ankasam.translations.models import TranslationRecordMixin
 from ankasam.translations.pages import TranslatedPageMixin
 from ankasam.translations.panels import TranslationStatusPanel
@@ -124,10 +125,21 @@ class ArticlePage(TranslatedPageMixin, TranslationRecordMixin, SEOFieldsMixin, P
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    # One-segment sub-addresses answered by reader_actions.READER_ACTIONS (core/routing.py).
+    reader_actions = ("pdf", "cite-bibtex", "cite-ris")
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+
+    def serve(self, request, *args, action=None, **kwargs):
+        # Without the article in this language, TranslatedPageMixin.serve answers its 404 for the
+        # actions too.
+        if action is None or not exists_in(self, current_language()):
+            return super().serve(request, *args, **kwargs)
+        from .reader_actions import READER_ACTIONS
+
+        return READER_ACTIONS[action](request, self)
 
     def clean(self):
         super().clean()

@@ -39,6 +39,9 @@ def article_authors(article):
 
 
 def article_context(article, request, context):
+    # Imported here: the PDF module behind the reader tools renders with this module's helpers.
+    from .reader_actions import reader_tools_context
+
     body_html, footnotes = render_body_with_footnotes(article, context)
     authors = article_authors(article)
     topics = list(article.topics.all())
@@ -52,5 +55,6 @@ def article_context(article, request, context):
         "regions": regions,
         "tags": list(article.tags.all()),
         "similar_articles": similar_articles(article, [t.pk for t in topics], [r.pk for r in regions]),
-        "structured_data": article_structured_data(article, authors, request),
+        "structured_data": article_structured_data(article, authors, request, topics),
+        **reader_tools_context(article, request, authors),
     }

@@ -1,34 +1,175 @@
-"""schema.org data for search engines, as JSON-LD."""
+"""schema.org data for search engines, as JSON-LD: articles, people and the home page.
+
+Descriptions, images and dates come from `core.discovery`, the same values as the OpenGraph tags.
+"""
 
 from django.conf import settings
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import override
 
+from ankasam.core.discovery import (
+    article_keywords,
+    article_section,
+    exact,
+    meta_description,
+    modification_datetime,
+    publication_datetime,
+    sharing_title,
+    site_root_url,
+    social_image,
+    truncate_words,
+)
 from ankasam.core.languages import current_language
+from ankasam.core.share_cards import LOGO_PATH, LOGO_SIZE
+from ankasam.home.models import HomePage
+from ankasam.people.models import PersonPage
+from ankasam.translations.alternates import page_versions
+from ankasam.translations.secondary import text_in_language
+
+CONTEXT = "https://schema.org"
+# Google shows at most this many characters of an article's headline.
+HEADLINE_LENGTH = 110
 
 
-def person_data(person, request):
-    data = {"@type": "Person", "name": person.title}
-    if person.shown_to_readers:
-        data["url"] = person.get_full_url(request)
-    if person.role:
-        data["jobTitle"] = person.role
-    return data
+def home_url(request, language: str) -> str:
+    with override(language):
+        return site_root_url(request) + reverse("wagtail_serve", args=[""])
 
 
-def article_structured_data(article, authors, request) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": article.title,
-        "datePublished": article.publication_date.isoformat(),
-        "inLanguage": current_language(),
-        "url": article.get_full_url(request),
-        "author": [person_data(person, request) for person in authors],
-        "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+def search_url_template(request, language: str) -> str:
+    with override(language):
+        try:
+            path = reverse("search")
+        except NoReverseMatch:
+            path = f"/{language}/search/"
+    return f"{site_root_url(request)}{path}?q={{search_term_string}}"
+
+
+def image_object(image) -> dict:
+    return {"@type": "ImageObject", "url": image.url, "width": image.width, "height": image.height}
+
+
+def organization(request, language: str) -> dict:
+    root = site_root_url(request)
+    return {
+        "@type": "Organization",
+        "@id": f"{root}/#organization",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": home_url(request, language),
+        "logo": {
+            "@type": "ImageObject",
+            "url": root + static(LOGO_PATH),
+            "width": LOGO_SIZE,
+            "height": LOGO_SIZE,
+        },
     }
-    if article.last_published_at:
-        data["dateModified"] = article.last_published_at.isoformat()
-    if article.standfirst:
-        data["description"] = article.standfirst
-    if article.article_type:
-        data["articleSection"] = article.article_type.name
+
+
+def person_data(person, request, language: str | None = None) -> dict:
+    language = language or current_language()
+    data = {"@type": "Person", "name": str(text_in_language(person, "title", language))}
+    if getattr(person, "shown_to_readers", person.live):
+        data["url"] = person.get_full_url(request)
+    role = str(text_in_language(person, "role", language))
+    if role:
+        data["jobTitle"] = role
     return data
+
+
+def version_reference(version) -> dict:
+    return {"@type": "Article", "@id": version.url, "url": version.url, "inLanguage": version.code}
+
+
+def translation_links(article, request, language: str) -> dict:
+    """`workTranslation` on the original-language version, `translationOfWork` on each translation."""
+    versions = page_versions(article, request)
+    if language == article.original_language:
+        others = [version_reference(v) for v in versions if v.code != language]
+        return {"workTranslation": others} if others else {}
+    original = next((v for v in versions if v.code == article.original_language), None)
+    return {"translationOfWork": version_reference(original)} if original else {}
+
+
+def article_structured_data(article, authors, request, topics=None) -> dict:
+    language = current_language()
+    url = article.get_full_url(request)
+    data = {
+        "@context": CONTEXT,
+        "@type": "Article",
+        "@id": url,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "headline": truncate_words(exact(article, "title", language), HEADLINE_LENGTH),
+        "description": meta_description(article, language),
+        "datePublished": publication_datetime(article).isoformat(),
+        "dateModified": modification_datetime(article).isoformat(),
+        "inLanguage": language,
+        "author": [person_data(person, request, language) for person in authors],
+        "publisher": organization(request, language),
+        "image": image_object(social_image(article, request, language)),
+        "isAccessibleForFree": True,
+    }
+    section = article_section(article, language)
+    if section:
+        data["articleSection"] = section
+    keywords = article_keywords(article, language, topics)
+    if keywords:
+        data["keywords"] = keywords
+    data.update(translation_links(article, request, language))
+    return data
+
+
+def person_structured_data(person, request, language: str) -> dict:
+    url = person.get_full_url(request)
+    entity = person_data(person, request, language) | {
+        "@id": f"{url}#person",
+        "url": url,
+        "worksFor": {"@id": f"{site_root_url(request)}/#organization", "name": settings.WAGTAIL_SITE_NAME},
+    }
+    short_bio = str(text_in_language(person, "short_bio", language))
+    if short_bio:
+        entity["description"] = short_bio
+    if person.get_social_image() is not None:
+        entity["image"] = social_image(person, request, language).url
+    links = [block.value["url"] for block in person.links or []]
+    if links:
+        entity["sameAs"] = links
+    return {
+        "@context": CONTEXT,
+        "@type": "ProfilePage",
+        "url": url,
+        "inLanguage": language,
+        "name": sharing_title(person, language),
+        "mainEntity": entity,
+    }
+
+
+def home_structured_data(home, request, language: str) -> dict:
+    url = home_url(request, language)
+    site = {
+        "@type": "WebSite",
+        "@id": f"{url}#website",
+        "url": url,
+        "name": settings.WAGTAIL_SITE_NAME,
+        "inLanguage": language,
+        "publisher": {"@id": f"{site_root_url(request)}/#organization"},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": search_url_template(request, language)},
+            "query-input": "required name=search_term_string",
+        },
+    }
+    description = meta_description(home, language)
+    if description:
+        site["description"] = description
+    return {"@context": CONTEXT, "@graph": [site, organization(request, language)]}
+
+
+def page_structured_data(page, request, language: str) -> dict | None:
+    """JSON-LD for page types other than articles (whose template adds its own from its context)."""
+    if isinstance(page, PersonPage):
+        return person_structured_data(page, request, language)
+    if isinstance(page, HomePage):
+        return home_structured_data(page, request, language)
+    return None

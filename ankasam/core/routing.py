@@ -4,6 +4,11 @@ wagtail-modeltranslation routes by loading every child of a page and comparing s
 which reads the whole article index on each article request. This looks the child up in the
 database instead, with the same fallback rule: a page without a slug in the language is found
 by its default-language slug.
+
+A page class may also answer a few one-segment sub-addresses of its own, its `reader_actions`
+(an article's `pdf/`); the page is then served with `action=<name>`, under the same live and
+expiry checks as the page itself. Names are single URL segments matched by Wagtail's serve
+pattern, which allows only letters, digits, `_` and `-` (no dots).
 """
 
 from django.db.models import Q
@@ -35,14 +40,26 @@ def find_child_by_slug(page, slug: str):
     return child.specific if child is not None and not single_type else child
 
 
+def reader_action(page, path_components) -> str | None:
+    """The action a one-segment address under the page names (`pdf` in `.../<slug>/pdf/`), if any.
+
+    A page class lists its actions in `reader_actions`; an action takes precedence over a child
+    with the same slug, so a page type that has both must not give a child such a slug.
+    """
+    if len(path_components) == 1 and path_components[0] in getattr(page, "reader_actions", ()):
+        return path_components[0]
+    return None
+
+
 def route_by_localized_slug(self, request, path_components):
-    if path_components:
+    action = reader_action(self, path_components)
+    if path_components and action is None:
         child = find_child_by_slug(self, path_components[0])
         if child is None:
             raise Http404
         return child.route(request, path_components[1:])
     if self.live and not has_expired(self):
-        return RouteResult(self)
+        return RouteResult(self, kwargs={"action": action} if action else None)
     raise Http404
 
 

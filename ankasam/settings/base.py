@@ -170,6 +170,8 @@ LOGGING["loggers"] = {
     "django_tasks": {"level": "WARNING"},
     # django-axes announces its version at every start; its lockout warnings still show.
     "axes.apps": {"level": "WARNING"},
+    # WeasyPrint logs each step of every article PDF at INFO; its warnings (a refused URL) still show.
+    "weasyprint.progress": {"level": "WARNING"},
 }
 
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username

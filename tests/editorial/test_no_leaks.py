@@ -110,8 +110,23 @@ def public_addresses(client, world) -> set[str]:
         for page in (world["index"], world["author"], world["host"], world["author"].get_parent()):
             addresses.add(address(page.specific, language))
         addresses.update(feeds(world, language))
+        addresses.update(listings(world, language))
+        # The host's citation downloads (its PDF is compressed, so not searchable for words).
+        host = address(world["host"], language)
+        addresses.update((f"{host}cite-bibtex/", f"{host}cite-ris/"))
         addresses.add(f"/{language}/")
     return addresses
+
+
+def listings(world, language: str) -> list[str]:
+    """The topic's hub, the index of topics, and the article index filtered by topic and author."""
+    with translation.override(language):
+        author_slug = world["author"].slug
+        return [
+            reverse("hub", args=("topics", "energy")),
+            reverse("hub_index", args=("topics",)),
+            f"{address(world['index'], language)}?topic=energy&author={author_slug}",
+        ]
 
 
 def feeds(world, language: str) -> list[str]:
@@ -160,9 +175,10 @@ def test_hidden_pieces_own_addresses_show_nothing(client, world):
         if state == "pendingedit":
             continue
         for language in LANGUAGES:
-            path = address(page, language)
-            response = client.get(path)
-            assert word(state, language) not in response.content.decode(), (state, language, path)
+            for action in ("", "pdf/", "cite-bibtex/", "cite-ris/"):
+                path = address(page, language) + action
+                response = client.get(path)
+                assert word(state, language) not in response.content.decode(), (state, language, path)
 
 
 def test_a_published_piece_appears_everywhere_it_should(client, world):
@@ -178,6 +194,7 @@ def test_a_published_piece_appears_everywhere_it_should(client, world):
             address(world["author"], language),
             address(world["host"], language),
             *feeds(world, language),
+            *listings(world, language)[::2],
         ]
         for path in expected_on:
             assert word("draft", language) in pages[path], (language, path)

@@ -1,0 +1,198 @@
+"""An article version as a PDF, made with WeasyPrint and kept until the article changes.
+
+Rendering never touches the network: the stylesheet, the shipped fonts (static/fonts) and the
+images are read from files, and any other address is refused. The PDF is stored under `pdf/` in
+the default storage, named by page, language and live revision, so a new revision (or a new
+layout version) makes a new PDF and the old ones are removed; the name also holds a keyed hash,
+so that a PDF of a piece later withdrawn cannot be found by guessing its address in media.
+"""
+
+import functools
+import logging
+import mimetypes
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils.crypto import salted_hmac
+
+from ankasam.core.languages import current_language, native_name, text_direction
+
+from .citation import chicago, cited_work, plain
+from .presentation import article_authors, render_body_with_footnotes
+
+logger = logging.getLogger(__name__)
+
+PDF_DIRECTORY = "pdf"
+# Raise when the template or the stylesheet changes: every stored PDF is then made again.
+PDF_LAYOUT_VERSION = 1
+STYLESHEET = "css/pdf.css"
+
+
+@functools.cache
+def pdf_problem() -> str | None:
+    """Why PDFs cannot be made here (WeasyPrint or its system libraries missing), or None."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:
+        logger.warning("PDF downloads are off: WeasyPrint cannot be loaded (%s)", error)
+        return f"WeasyPrint cannot be loaded: {error}"
+    return None
+
+
+def pdf_available() -> bool:
+    return pdf_problem() is None
+
+
+# Files the renderer may read
+
+
+def allowed_directories() -> list[Path]:
+    static_dirs = [Path(d[1] if isinstance(d, tuple) else d) for d in settings.STATICFILES_DIRS]
+    return [Path(settings.MEDIA_ROOT).resolve(), *(d.resolve() for d in static_dirs)]
+
+
+def is_inside(path: Path, directory: Path) -> bool:
+    return path == directory or directory in path.parents
+
+
+def local_file_for(url: str) -> Path | None:
+    """The file a `file:` URL may be read from, or None.
+
+    Site-relative addresses in the body (`/media/images/...`, `/static/...`) arrive as
+    `file:///media/...` because the document's base URL is `file:///`; they are mapped onto
+    MEDIA_ROOT and the static files. Any other file must lie inside those directories.
+    """
+    parsed = urlparse(url)
+    if parsed.scheme != "file":
+        return None
+    path = unquote(parsed.path)
+    candidates = [Path(path)]
+    if path.startswith(settings.MEDIA_URL):
+        candidates.append(Path(settings.MEDIA_ROOT) / path.removeprefix(settings.MEDIA_URL))
+    if path.startswith(settings.STATIC_URL):
+        found = finders.find(path.removeprefix(settings.STATIC_URL))
+        if found:
+            candidates.append(Path(found))
+    for candidate in candidates:
+        resolved = candidate.resolve()
+        if resolved.is_file() and any(is_inside(resolved, d) for d in allowed_directories()):
+            return resolved
+    return None
+
+
+def local_url_fetcher():
+    """A WeasyPrint URL fetcher that reads `data:` URLs and the files above, and refuses the rest."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class LocalFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = local_file_for(url)
+            if path is None:
+                # WeasyPrint logs the refusal and leaves the resource out; rendering goes on.
+                raise ValueError(f"the PDF renderer reads only local files and data: URLs, not {url}")
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
+
+    return LocalFilesOnly()
+
+
+def stylesheet_path() -> Path:
+    return Path(finders.find(STYLESHEET))
+
+
+# The document
+
+
+def first_strong_direction(text: str, default: str = "ltr") -> str:
+    """The direction `dir="auto"` would give: that of the first letter with a strong direction.
+
+    WeasyPrint does not implement `dir="auto"`, so the PDF states each note's direction.
+    """
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return default
+
+
+def pdf_context(article, request) -> dict:
+    language = current_language()
+    body_html, footnotes = render_body_with_footnotes(article, {"page": article, "request": request})
+    authors = article_authors(article)
+    url = article.get_full_url(request)
+    return {
+        "page": article,
+        "language": language,
+        "direction": text_direction(language),
+        "language_name": native_name(language),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "body_html": body_html,
+        "endnotes": [(note, first_strong_direction(plain(note.html))) for note in footnotes],
+        "authors": authors,
+        "authors_with_pages": [person for person in authors if person.shown_to_readers],
+        "citation": chicago(cited_work(article, authors, url)),
+        "url": url,
+    }
+
+
+def render_article_pdf(article, request) -> bytes:
+    """The article in the active language as PDF bytes."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    html = render_to_string("articles/pdf/article.html", pdf_context(article, request), request=request)
+    fetcher = local_url_fetcher()
+    fonts = FontConfiguration()
+    stylesheet = CSS(filename=str(stylesheet_path()), url_fetcher=fetcher, font_config=fonts)
+    # Base "file:///": site-relative image addresses become file URLs the fetcher maps to media.
+    document = HTML(string=html, base_url="file:///", url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
+
+
+# The stored copies
+
+
+def pdf_storage_name(article, language: str) -> str:
+    revision = article.live_revision_id or 0
+    secret = salted_hmac("ankasam.articles.pdf", f"{article.pk}:{language}:{revision}").hexdigest()[:16]
+    return f"{PDF_DIRECTORY}/{article.pk}/{language}-r{revision}-v{PDF_LAYOUT_VERSION}-{secret}.pdf"
+
+
+def stored_pdf_names(page_id: int) -> list[str]:
+    directory = f"{PDF_DIRECTORY}/{page_id}"
+    if not default_storage.exists(directory):
+        return []
+    return [f"{directory}/{name}" for name in default_storage.listdir(directory)[1]]
+
+
+def article_pdf(article, request) -> bytes:
+    """The stored PDF of this version and revision, made and stored first if there is none."""
+    language = current_language()
+    name = pdf_storage_name(article, language)
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    pdf = render_article_pdf(article, request)
+    for old_name in stored_pdf_names(article.pk):
+        if old_name.rsplit("/", 1)[1].startswith(f"{language}-"):
+            default_storage.delete(old_name)
+    # Two first downloads at once both render; the second save then finds the name taken.
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(pdf))
+    return pdf
+
+
+def forget_article_pdfs(sender, instance, **kwargs):
+    """Remove a withdrawn or deleted article's stored PDFs (see ArticlesConfig.ready)."""
+    for name in stored_pdf_names(instance.pk):
+        default_storage.delete(name)

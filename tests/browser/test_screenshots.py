@@ -1,0 +1,84 @@
+"""Full-page screenshots of the main reading pages on a phone and on a desktop.
+
+In the suite they go to test-artifacts/screenshots/ for a person to look at; `make screenshots`
+sets SCREENSHOTS_DIR=docs/screenshots to refresh the ones the documentation shows.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils.translation import override
+
+from ankasam.articles.models import ArticlePage
+from ankasam.demo.loader import load_demo_content
+from ankasam.people.models import PersonPage
+
+from .conftest import ARTIFACTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PROJECT = Path(__file__).resolve().parents[2]
+WIDTHS = (390, 1280)
+# An article whose notes cite Persian sources, so the screenshots show right-to-left notes.
+ARTICLE_SLUG = "iran-gulf-de-escalation-durability"
+SEARCH_WORD = "gas"
+
+
+def screenshots_dir() -> Path:
+    chosen = os.environ.get("SCREENSHOTS_DIR")
+    directory = PROJECT / chosen if chosen else ARTIFACTS / "screenshots"
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+# A full-page screenshot does not scroll, so images below the fold would stay lazy and blank.
+LOAD_EVERY_IMAGE = """async () => {
+    const images = [...document.images];
+    images.forEach(image => { image.loading = "eager"; });
+    await Promise.all(images.filter(image => !image.complete).map(
+        image => new Promise(done => { image.onload = image.onerror = done; })));
+}"""
+
+
+def english_path(page) -> str:
+    with override("en"):
+        return page.get_url()
+
+
+def test_screenshots_of_the_reading_pages(live_server, page):
+    # Rendition addresses cached by an earlier test point into that test's media directory.
+    cache.clear()
+    call_command("set_site_address", live_server.url)
+    load_demo_content()
+    article = ArticlePage.objects.get(slug_en=ARTICLE_SLUG)
+    author = PersonPage.objects.get(slug_en="murat-kaplan")
+    addresses = {
+        "home": "/en/",
+        "article": english_path(article),
+        "author": english_path(author),
+        # Answers 404 until the search page exists; it is then left out rather than pictured.
+        "search": f"/en/search/?q={SEARCH_WORD}",
+    }
+    directory = screenshots_dir()
+    saved = []
+    for name, address in addresses.items():
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            response = page.goto(live_server.url + address)
+            if name == "search" and response.status == 404:
+                continue
+            assert response.ok, f"{address} answered {response.status}"
+            page.evaluate(LOAD_EVERY_IMAGE)
+            broken = page.evaluate(
+                "[...document.images].filter(image => !image.naturalWidth).map(i => i.src)"
+            )
+            assert not broken, f"{address} shows broken images: {broken}"
+            path = directory / f"{name}-{width}.png"
+            page.screenshot(path=str(path), full_page=True)
+            saved.append(path.name)
+
+    assert {"home-390.png", "article-1280.png", "author-390.png"} <= set(saved)
+    assert all((directory / name).stat().st_size > 10_000 for name in saved)
