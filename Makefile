@@ -28,6 +28,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py set_site_address http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py rebuild_search_index
 	$(BIN)/python manage.py refresh_translation_status
 	$(BIN)/python manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
 	$(BIN)/python manage.py ensure_demo_team

@@ -24,6 +24,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("", include("ankasam.articles.urls")),
+    path("", include("ankasam.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,7 +5,7 @@ Descriptions, images and dates come from `core.discovery`, the same values as th
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import override
 
 from ankasam.core.discovery import (
@@ -39,10 +39,7 @@ def home_url(request, language: str) -> str:
 
 def search_url_template(request, language: str) -> str:
     with override(language):
-        try:
-            path = reverse("search")
-        except NoReverseMatch:
-            path = f"/{language}/search/"
+        path = reverse("search")
     return f"{site_root_url(request)}{path}?q={{search_term_string}}"
 
 

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import get_language_from_request, override
 from django.views.decorators.cache import cache_control, never_cache
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
@@ -34,10 +34,7 @@ def sitemap(request):
 
 def search_path(language: str) -> str:
     with override(language):
-        try:
-            return reverse("search")
-        except NoReverseMatch:
-            return f"/{language}/search/"
+        return reverse("search")
 
 
 def robots_lines(request) -> list[str]:

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "ankasam.people",
     "ankasam.home",
     "ankasam.articles",
+    "ankasam.search",
     "ankasam.translations",
     "ankasam.editorial",
     "ankasam.demo",

@@ -111,11 +111,18 @@ def public_addresses(client, world) -> set[str]:
             addresses.add(address(page.specific, language))
         addresses.update(feeds(world, language))
         addresses.update(listings(world, language))
+        addresses.update(searches(language))
         # The host's citation downloads (its PDF is compressed, so not searchable for words).
         host = address(world["host"], language)
         addresses.update((f"{host}cite-bibtex/", f"{host}cite-ris/"))
         addresses.add(f"/{language}/")
     return addresses
+
+
+def searches(language: str) -> list[str]:
+    """Search results for a word every piece's title holds, hidden or not."""
+    with translation.override(language):
+        return [f"{reverse('search')}?q=Gas", f"{reverse('search')}?q=Gas&topic=energy"]
 
 
 def listings(world, language: str) -> list[str]:
@@ -195,6 +202,7 @@ def test_a_published_piece_appears_everywhere_it_should(client, world):
             address(world["host"], language),
             *feeds(world, language),
             *listings(world, language)[::2],
+            *searches(language),
         ]
         for path in expected_on:
             assert word("draft", language) in pages[path], (language, path)

@@ -1,0 +1,135 @@
+"""Keeping the search table in step with what readers may see.
+
+An article has an entry per language it exists in while it is visible to readers (live, not
+expired, not private); every change goes through `index_articles`, which rebuilds the entries of
+the articles it is given from the database, so the signal handlers, the demo loader and
+`rebuild_search_index` all end in the same state.
+"""
+
+import html
+import re
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.utils.html import strip_tags
+
+from ankasam.articles.footnotes import MARKER
+from ankasam.articles.models import ArticlePage
+from ankasam.articles.text import plain_text
+from ankasam.core.languages import site_language_codes
+from ankasam.core.visibility import visible_to_readers
+from ankasam.translations.availability import exists_in
+from ankasam.translations.secondary import text_in_language
+
+from .models import SearchEntry, text_search_config
+
+BATCH_SIZE = 200
+# Characters PostgreSQL refuses in text (NUL) or that the excerpts use as highlight markers.
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"
+UNSTORABLE = re.compile(f"[\x00{HIGHLIGHT_START}{HIGHLIGHT_STOP}]")
+
+
+def clean_text(text: str) -> str:
+    return UNSTORABLE.sub("", text or "").strip()
+
+
+def rich_text_words(source: str) -> str:
+    """Rich text as a reader reads it: no tags, entities decoded (`&amp;` is `&`)."""
+    return html.unescape(strip_tags(source))
+
+
+def body_words(article: ArticlePage, language: str) -> str:
+    # Footnote markers ([^kazemi-2023]) are labels for editors, not words of the text.
+    return rich_text_words(MARKER.sub(" ", plain_text(article.localized("body", language))))
+
+
+def note_words(article: ArticlePage, language: str) -> list[str]:
+    notes = article.localized("footnotes", language) or []
+    return [rich_text_words(block.value["text"].source) for block in notes]
+
+
+def classification_words(article: ArticlePage, language: str) -> list[str]:
+    """Names a reader of `language` sees on the article: authors, type, topics, regions, tags."""
+    terms = [link.person for link in article.article_authors.all()]
+    names = [str(text_in_language(person, "title", language)) for person in terms]
+    terms = [article.article_type, *article.topics.all(), *article.regions.all()]
+    names += [str(text_in_language(term, "name", language)) for term in terms if term is not None]
+    # Tags are not translated: the same words in every language.
+    names += sorted(tag.name for tag in article.tags.all())
+    return names
+
+
+def entry_for(article: ArticlePage, language: str) -> SearchEntry:
+    text = "\n".join(
+        part
+        for part in [body_words(article, language), *note_words(article, language)]
+        + classification_words(article, language)
+        if part
+    )
+    return SearchEntry(
+        page_id=article.pk,
+        language=language,
+        title=clean_text(article.localized("title", language)),
+        standfirst=clean_text(article.localized("standfirst", language)),
+        text=clean_text(text),
+        publication_date=article.publication_date,
+    )
+
+
+def entries_for(article: ArticlePage) -> list[SearchEntry]:
+    return [
+        entry_for(article, language) for language in site_language_codes() if exists_in(article, language)
+    ]
+
+
+def indexable_articles():
+    """The articles readers may see, with what their entries name, in a constant number of queries."""
+    return (
+        visible_to_readers(ArticlePage.objects.all())
+        .select_related("article_type")
+        .prefetch_related("article_authors__person", "topics", "regions", "tags")
+    )
+
+
+def store_vectors(entries):
+    """Compute the stemmed vectors of `entries` (a SearchEntry queryset) in the database.
+
+    Title, standfirst and the rest are weighted A, B and C, each stemmed with the entry's
+    language's configuration. SQLite has no vectors; its search reads the text columns.
+    """
+    if connection.vendor != "postgresql":
+        return
+    from django.contrib.postgres.search import SearchVector
+
+    for language in entries.values_list("language", flat=True).distinct().order_by():
+        config = text_search_config(language)
+        vector = (
+            SearchVector("title", config=config, weight="A")
+            + SearchVector("standfirst", config=config, weight="B")
+            + SearchVector("text", config=config, weight="C")
+        )
+        entries.filter(language=language).update(search_vector=vector)
+
+
+def index_articles(page_ids: Iterable[int]) -> int:
+    """Rebuild the entries of these articles from what readers may see now; returns entries written."""
+    page_ids = list(dict.fromkeys(page_ids))
+    written = 0
+    for start in range(0, len(page_ids), BATCH_SIZE):
+        batch = page_ids[start : start + BATCH_SIZE]
+        articles = indexable_articles().filter(pk__in=batch)
+        entries = [entry for article in articles for entry in entries_for(article)]
+        with transaction.atomic():
+            SearchEntry.objects.filter(page_id__in=batch).delete()
+            SearchEntry.objects.bulk_create(entries)
+            store_vectors(SearchEntry.objects.filter(page_id__in=batch))
+        written += len(entries)
+    return written
+
+
+@transaction.atomic
+def rebuild_index() -> int:
+    """Empty the table and index every article readers may see; readers see the old index until commit."""
+    SearchEntry.objects.all().delete()
+    page_ids = visible_to_readers(ArticlePage.objects.all()).order_by("pk").values_list("pk", flat=True)
+    return index_articles(page_ids)

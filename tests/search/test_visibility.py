@@ -1,0 +1,116 @@
+"""Search shows only what readers of the language may see: never another language, never a hidden piece."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from ankasam.articles.models import ArticlePage
+from ankasam.search.querying import search_articles
+
+from .conftest import text
+from .test_search_page import result_titles
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(query, language) -> list[str]:
+    return [article.localized("title", language) for article in search_articles(query, language)[:100]]
+
+
+def test_an_article_only_in_english_is_not_found_in_turkish_or_russian(client, write):
+    write(en=text("Pipeline politics", "The Zangezur pipeline."))
+
+    assert result_titles(client.get("/en/search/", {"q": "zangezur"})) == ["Pipeline politics"]
+    for language in ("tr", "ru"):
+        response = client.get(f"/{language}/search/", {"q": "zangezur"})
+        assert result_titles(response) == []
+        assert "Pipeline politics" not in response.content.decode()
+
+
+def test_a_query_meets_only_the_text_of_its_language(write):
+    write(en=text("Economy", "The economy of the Caspian."), tr=text("Ekonomi", "Hazar ekonomisi."))
+
+    assert titles("economy", "tr") == []
+    assert titles("hazar", "en") == []
+    assert titles("hazar", "tr") == ["Ekonomi"]
+    assert titles("caspian", "en") == ["Economy"]
+
+
+def test_results_link_to_the_article_in_the_readers_language(client, write):
+    write(en=text("Gas", "Gas flows."), tr=text("Gaz akışı", "Gaz akıyor."))
+
+    html = client.get("/tr/search/", {"q": "gaz"}).content.decode()
+
+    assert '<a href="/tr/analizler/gaz-akisi/">Gaz akışı</a>' in html
+
+
+HIDDEN_WORD = "Quoxwell"
+
+
+@pytest.fixture
+def hidden(write, article_index):
+    """One piece in each hidden state, each holding HIDDEN_WORD in English, Turkish and Russian."""
+
+    def piece(state, live=True, **fields):
+        return write(
+            en=text(f"{state} en", f"{HIDDEN_WORD} in English."),
+            tr=text(f"{state} tr", f"{HIDDEN_WORD} Türkçe."),
+            ru=text(f"{state} ru", f"{HIDDEN_WORD} по-русски."),
+            live=live,
+            **fields,
+        )
+
+    pieces = {
+        "draft": piece("draft", live=False),
+        "scheduled": piece("scheduled", live=False),
+        "expired": piece("expired"),
+        "private": piece("private"),
+        "unpublished": piece("unpublished"),
+    }
+    scheduled = pieces["scheduled"]
+    scheduled.go_live_at = timezone.now() + datetime.timedelta(days=3)
+    scheduled.save_revision().publish()
+    # Expired without the timer having run: its entries are still in the table.
+    ArticlePage.objects.filter(pk=pieces["expired"].pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    PageViewRestriction.objects.create(
+        page=pieces["private"], restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    ArticlePage.objects.get(pk=pieces["unpublished"].pk).unpublish()
+    published = write(en=text("Published en", "Nothing to hide."), tr=text("Published tr", "Gizli değil."))
+    # A draft change to a published piece stays in its revision.
+    published.title_en = f"{HIDDEN_WORD} pending"
+    published.save_revision()
+    return pieces
+
+
+@pytest.mark.parametrize("language", ["en", "tr", "ru"])
+def test_hidden_pieces_are_never_found(client, hidden, language):
+    response = client.get(f"/{language}/search/", {"q": HIDDEN_WORD.lower()})
+
+    assert result_titles(response) == []
+    html = response.content.decode()
+    for state in hidden:
+        assert f"{state} {language}" not in html
+    assert "pending" not in html
+
+
+def test_an_expired_piece_is_hidden_even_while_its_entries_remain(hidden):
+    from ankasam.search.models import SearchEntry
+
+    assert SearchEntry.objects.filter(page=hidden["expired"]).count() == 3
+    assert titles(HIDDEN_WORD, "en") == []
+
+
+def test_an_entry_the_article_no_longer_backs_is_not_shown(client, write):
+    """Text changed behind the index's back (a script, not a publish) is caught when results are shown."""
+    article = write(en=text("Gas", "Gas flows."), tr=text("Gaz akışı", "Gaz akıyor."))
+    ArticlePage.objects.filter(pk=article.pk).update(body_tr=[])
+
+    response = client.get("/tr/search/", {"q": "gaz"})
+
+    assert result_titles(response) == []
+    assert "Gaz akışı" not in response.content.decode()
