@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.translation import gettext, override
 
 from ..articles.factories import create_article, text_with_notes
 from .factories import PersonPageFactory
@@ -67,7 +68,8 @@ def test_with_nothing_in_the_language_it_says_so(client, author, article_index):
 
     html = client.get("/ru/experts/anna-sokolova/").content.decode()
 
-    assert "Nothing by this author has been published in this language yet." in html
+    with override("ru"):
+        assert gettext("Nothing by this author has been published in this language yet.") in html
 
 
 def test_the_list_is_paginated_and_a_page_beyond_it_is_a_404(client, author, article_index, settings):
