@@ -23,6 +23,7 @@ from .indexing import HIGHLIGHT_START, HIGHLIGHT_STOP
 from .models import SearchEntry, text_search_config
 
 MAX_QUERY_LENGTH = 200
+COUNT_LIMIT = 1000
 MAX_WORDS = 12
 # Shorter words are matched whole: `ab:*` would match half the dictionary.
 MIN_PREFIX_LENGTH = 3
@@ -94,13 +95,21 @@ def visible_page():
 
 
 class SearchResults:
-    """Matching entries, counted and sliced by a Paginator; a slice is the articles it names."""
+    """Matching entries, counted and sliced by a Paginator; a slice is the articles it names.
+
+    Counting stops at COUNT_LIMIT: past a thousand matches nobody pages on, and counting every
+    match of a common word was a third of the time of a broad search. `more_than_counted` says so.
+    """
 
     def __init__(self, entries, query: str, language: str):
         self.entries, self.query, self.language = entries, query, language
+        self.more_than_counted = False
 
     def count(self) -> int:
-        return self.entries.count()
+        # Unordered: a count needs no rank, and a slice of an ordered query would rank every match.
+        counted = self.entries.order_by()[: COUNT_LIMIT + 1].count()
+        self.more_than_counted = counted > COUNT_LIMIT
+        return min(counted, COUNT_LIMIT)
 
     def __len__(self):
         return self.count()

@@ -115,6 +115,21 @@ def test_results_are_paginated_and_the_query_is_kept_in_page_links(client, write
     assert len(result_titles(third)) == 1
 
 
+def test_counting_stops_at_the_limit_and_says_so(client, write, settings, monkeypatch):
+    from ankasam.search import querying
+
+    monkeypatch.setattr(querying, "COUNT_LIMIT", 3)
+    settings.ARTICLES_PER_PAGE = 2
+    for n in range(5):
+        write(en=text(f"Gas piece {n}", "Gas flows."))
+
+    first = client.get("/en/search/", {"q": "gas"})
+
+    assert "More than 3 results for “gas”" in first.content.decode()
+    assert len(result_titles(client.get("/en/search/", {"q": "gas", "page": "2"}))) == 1
+    assert client.get("/en/search/", {"q": "gas", "page": "3"}).status_code == 404
+
+
 @pytest.mark.parametrize("page", ["999999", "abc", "0", "-1", "2"])
 def test_a_page_that_does_not_exist_is_404(client, write, page):
     write(en=text("Gas", "Gas flows."))
