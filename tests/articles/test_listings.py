@@ -248,3 +248,12 @@ class TestHubs:
 
         for hub in ("/en/topics/energy/", "/en/regions/caucasus/", "/en/types/analysis/"):
             assert f'href="{hub}"' in html
+
+
+def test_the_menu_and_footer_lead_to_the_hub_indexes(client, library):
+    home = client.get("/tr/").content.decode()
+    hub = client.get("/tr/topics/energy/").content.decode()
+
+    assert 'href="/tr/topics/"' in home and 'href="/tr/regions/"' in home and 'href="/tr/types/"' in home
+    assert 'href="/tr/topics/" aria-current="page"' in hub
+    assert 'href="/tr/topics/" aria-current="page"' not in home
