@@ -57,3 +57,17 @@ def create_article(
         revision.publish()
         article.refresh_from_db()
     return article
+
+
+def written_in(title: str, *languages: str) -> dict:
+    """`translations` for create_article: the piece in each language, titled "<title> <language>"."""
+    blocks, notes = text_with_notes(1)
+    return {
+        language: {
+            "title": f"{title} {language}",
+            "slug": f"{title.lower()}-{language}",
+            "blocks": blocks,
+            "notes": notes,
+        }
+        for language in languages
+    }

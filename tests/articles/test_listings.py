@@ -12,26 +12,13 @@ from wagtail.images import get_image_model
 
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import ArticleTypeFactory, RegionFactory, TopicFactory
-from .factories import create_article, text_with_notes
+from .factories import create_article, written_in
 
 pytestmark = pytest.mark.django_db
 
 
 def day(year, month=1, n=1):
     return datetime.date(year, month, n)
-
-
-def in_three_languages(title):
-    blocks, notes = text_with_notes(1)
-    return {
-        language: {
-            "title": f"{title} {language}",
-            "slug": f"{title.lower()}-{language}",
-            "blocks": blocks,
-            "notes": notes,
-        }
-        for language in ("en", "tr", "ru")
-    }
 
 
 def titles(response):
@@ -187,9 +174,8 @@ def test_listing_queries_do_not_grow_with_the_number_of_cards(client, article_in
 def test_a_piece_missing_in_the_readers_language_is_not_listed(client, article_index):
     topic = TopicFactory(slug="energy")
     create_article(article_index, title="English only", topics=[topic])
-    create_article(
-        article_index, title="Everywhere", translations=in_three_languages("Everywhere"), topics=[topic]
-    )
+    everywhere = written_in("Everywhere", "en", "tr", "ru")
+    create_article(article_index, title="Everywhere", translations=everywhere, topics=[topic])
 
     assert titles(client.get("/tr/analizler/")) == ["Everywhere tr"]
     assert titles(client.get("/tr/topics/energy/")) == ["Everywhere tr"]
@@ -227,7 +213,7 @@ class TestHubs:
     def test_the_index_of_topics_counts_what_readers_of_the_language_can_read(self, client, article_index):
         energy, empty = TopicFactory(slug="energy", name_en="Energy"), TopicFactory(slug="empty")
         create_article(article_index, topics=[energy])
-        create_article(article_index, topics=[energy], translations=in_three_languages("Both"))
+        create_article(article_index, topics=[energy], translations=written_in("Both", "en", "tr", "ru"))
         create_article(article_index, topics=[energy], live=False)
 
         english = client.get("/en/topics/")

@@ -6,24 +6,11 @@ from django.test.utils import CaptureQueriesContext
 
 from ankasam.home.models import HomePageFeaturedArticle, HomePageTopicBlock
 
-from ..articles.factories import create_article, text_with_notes
+from ..articles.factories import create_article, written_in
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def in_english_and_turkish(title):
-    blocks, notes = text_with_notes(1)
-    return {
-        language: {
-            "title": f"{title} {language}",
-            "slug": f"{title.lower()}-{language}",
-            "blocks": blocks,
-            "notes": notes,
-        }
-        for language in ("en", "tr")
-    }
 
 
 def arrange_home(home_page, featured=(), topics=()):
@@ -52,7 +39,7 @@ def test_a_featured_piece_not_in_the_readers_language_or_unpublished_is_left_out
     client, home_page, article_index
 ):
     english_only = create_article(article_index, title="English only")
-    both = create_article(article_index, translations=in_english_and_turkish("Both"))
+    both = create_article(article_index, translations=written_in("Both", "en", "tr"))
     withdrawn = create_article(article_index, title="Withdrawn")
     withdrawn.unpublish()
     arrange_home(home_page, featured=[english_only, both, withdrawn])
@@ -69,7 +56,7 @@ def test_each_main_topic_gets_a_block_with_its_latest_pieces_and_a_link_to_its_h
     for n in range(4):
         create_article(article_index, title=f"Energy {n}", topics=[energy])
     create_article(article_index, title="Security only in English", topics=[security])
-    create_article(article_index, translations=in_english_and_turkish("Enerji"), topics=[energy])
+    create_article(article_index, translations=written_in("Enerji", "en", "tr"), topics=[energy])
     arrange_home(home_page, topics=[security, energy])
 
     english = client.get("/en/")

@@ -5,23 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext, override
 
-from ..articles.factories import create_article, text_with_notes
+from ..articles.factories import create_article, written_in
 from .factories import PersonPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def in_english_and_russian(title):
-    blocks, notes = text_with_notes(1)
-    return {
-        language: {
-            "title": f"{title} {language}",
-            "slug": f"{title.lower()}-{language}",
-            "blocks": blocks,
-            "notes": notes,
-        }
-        for language in ("en", "ru")
-    }
 
 
 @pytest.fixture
@@ -53,7 +40,7 @@ def test_the_author_page_introduces_the_person_in_the_readers_language(client, a
 
 def test_it_lists_the_persons_live_pieces_in_this_language_only(client, author, article_index):
     create_article(article_index, title="English only", authors=[author])
-    create_article(article_index, translations=in_english_and_russian("Both"), authors=[author])
+    create_article(article_index, translations=written_in("Both", "en", "ru"), authors=[author])
     create_article(article_index, title="Unpublished", authors=[author], live=False)
 
     english = [a.title for a in client.get("/en/experts/anna-sokolova/").context["articles"]]
