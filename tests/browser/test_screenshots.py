@@ -4,6 +4,7 @@ In the suite they go to test-artifacts/screenshots/ for a person to look at; `ma
 sets SCREENSHOTS_DIR=docs/screenshots to refresh the ones the documentation shows.
 """
 
+import io
 import os
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils.translation import override
+from PIL import Image
 
 from ankasam.articles.models import ArticlePage
 from ankasam.demo.loader import load_demo_content
@@ -41,6 +43,12 @@ LOAD_EVERY_IMAGE = """async () => {
     await Promise.all(images.filter(image => !image.complete).map(
         image => new Promise(done => { image.onload = image.onerror = done; })));
 }"""
+
+
+def save_as_palette_png(png: bytes, path: Path):
+    """Text on flat colours keeps sharp in 256 colours, at a third of the size in the repository."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(path, optimize=True)
 
 
 def english_path(page) -> str:
@@ -75,7 +83,7 @@ def test_screenshots_of_the_reading_pages(live_server, page):
             )
             assert not broken, f"{address} shows broken images: {broken}"
             path = directory / f"{name}-{width}.png"
-            page.screenshot(path=str(path), full_page=True)
+            save_as_palette_png(page.screenshot(full_page=True), path)
             saved.append(path.name)
 
     assert saved == [f"{name}-{width}.png" for name in addresses for width in WIDTHS]
