@@ -47,30 +47,22 @@ class AuthorFilter(django_filters.ModelChoiceFilter):
     field_class = AuthorChoiceField
 
 
+def term_filter(model, field_name, label, empty_label):
+    """A topic, region or type, named by its slug."""
+    return django_filters.ModelChoiceFilter(
+        label=label,
+        empty_label=empty_label,
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=model.objects.all(),
+        distinct=True,
+    )
+
+
 class ArticleFilterSet(django_filters.FilterSet):
-    topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"),
-        empty_label=_("All topics"),
-        field_name="topics",
-        to_field_name="slug",
-        queryset=Topic.objects.all(),
-        distinct=True,
-    )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
-        empty_label=_("All regions"),
-        field_name="regions",
-        to_field_name="slug",
-        queryset=Region.objects.all(),
-        distinct=True,
-    )
-    type = django_filters.ModelChoiceFilter(
-        label=_("Type"),
-        empty_label=_("All types"),
-        field_name="article_type",
-        to_field_name="slug",
-        queryset=ArticleType.objects.all(),
-    )
+    topic = term_filter(Topic, "topics", _("Topic"), _("All topics"))
+    region = term_filter(Region, "regions", _("Region"), _("All regions"))
+    type = term_filter(ArticleType, "article_type", _("Type"), _("All types"))
     author = AuthorFilter(
         label=pgettext_lazy("listing filter", "Author"),
         empty_label=_("All authors"),
