@@ -1,5 +1,7 @@
 """The search page: /<language>/search/?q=...&page=N, with the listings' filters."""
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
@@ -8,7 +10,6 @@ from ankasam.articles.listings import redirect_to_clean_address
 from ankasam.articles.models import ArticlePage
 from ankasam.articles.views import address_in_every_language
 from ankasam.core.languages import current_language
-from ankasam.core.models import paginate
 from ankasam.translations.alternates import LanguageVersion
 
 from .querying import MAX_QUERY_LENGTH, clean_query, search_articles
@@ -35,6 +36,8 @@ def search(request):
         language = current_language()
         filtered, filters = filter_articles(ArticlePage.objects.all(), request.GET)
         matches = search_articles(query.text, language, within=filtered if filters.active else None)
-        results = paginate(request, matches)
+        # A page number past the end (or not a number) shows the last (or first) page: a search
+        # address is typed and edited by people, unlike a listing's, which is linked.
+        results = Paginator(matches, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
         context.update({"results": results, "filters": filters, "filtered": bool(filters.active)})
     return TemplateResponse(request, "search/search.html", context)

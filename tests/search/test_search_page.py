@@ -127,14 +127,22 @@ def test_counting_stops_at_the_limit_and_says_so(client, write, settings, monkey
 
     assert "More than 3 results for “gas”" in first.content.decode()
     assert len(result_titles(client.get("/en/search/", {"q": "gas", "page": "2"}))) == 1
-    assert client.get("/en/search/", {"q": "gas", "page": "3"}).status_code == 404
+    assert result_titles(client.get("/en/search/", {"q": "gas", "page": "3"})) == ["Gas piece 2"]
 
 
-@pytest.mark.parametrize("page", ["999999", "abc", "0", "-1", "2"])
-def test_a_page_that_does_not_exist_is_404(client, write, page):
-    write(en=text("Gas", "Gas flows."))
+NEAREST_PAGE = [("999999", 3), ("3", 3), ("abc", 1), ("0", 3), ("-1", 3), ("", 1)]
 
-    assert client.get("/en/search/", {"q": "gas", "page": page}).status_code == 404
+
+@pytest.mark.parametrize(("page", "shown"), NEAREST_PAGE)
+def test_a_page_that_does_not_exist_shows_the_nearest_one(client, write, settings, page, shown):
+    settings.ARTICLES_PER_PAGE = 1
+    for n in range(3):
+        write(en=text(f"Gas {n}", "Gas flows."))
+
+    response = client.get("/en/search/", {"q": "gas", "page": page})
+
+    assert response.status_code == 200
+    assert response.context["results"].number == shown
 
 
 def test_filters_narrow_the_results_and_a_wrong_value_is_404(client, write, taxonomy):
