@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "ankasam.home",
     "ankasam.articles",
     "ankasam.search",
+    "ankasam.wordpress",
     "ankasam.translations",
     "ankasam.editorial",
     "ankasam.demo",
