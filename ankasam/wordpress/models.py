@@ -1,0 +1,86 @@
+"""Where imported things came from, so that a second import updates them instead of adding more.
+
+Each row names the WordPress site (its base URL, as the export gives it) and the thing's
+WordPress identifier; the pair is unique.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportedPost(models.Model):
+    """One WordPress post: a page's version in one language."""
+
+    source = models.CharField(_("WordPress site"), max_length=255)
+    post_id = models.PositiveBigIntegerField(_("WordPress post id"))
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(_("language"), max_length=10)
+    old_path = models.CharField(_("address on WordPress"), max_length=500, blank=True)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "post_id"], name="one_page_per_wordpress_post")
+        ]
+        verbose_name = _("imported post")
+
+    def __str__(self):
+        return f"{self.source} post {self.post_id} ({self.language})"
+
+
+class ImportedAuthor(models.Model):
+    """One WordPress user (or Co-Authors Plus guest author), matched by login."""
+
+    source = models.CharField(_("WordPress site"), max_length=255)
+    login = models.CharField(_("WordPress login"), max_length=200)
+    person = models.ForeignKey("people.PersonPage", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "login"], name="one_person_per_wordpress_login")
+        ]
+        verbose_name = _("imported author")
+
+    def __str__(self):
+        return f"{self.source} author {self.login}"
+
+
+class ImportedTerm(models.Model):
+    """One WordPress category or tag, and what it became: a topic, a region or an article type."""
+
+    source = models.CharField(_("WordPress site"), max_length=255)
+    taxonomy = models.CharField(_("WordPress taxonomy"), max_length=100)
+    slug = models.CharField(_("WordPress slug"), max_length=200)
+    kind = models.CharField(_("imported as"), max_length=20)
+    target_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "taxonomy", "slug"], name="one_target_per_wordpress_term"
+            )
+        ]
+        verbose_name = _("imported term")
+
+    def __str__(self):
+        return f"{self.source} {self.taxonomy} {self.slug} → {self.kind}"
+
+
+class ImportedAttachment(models.Model):
+    """One WordPress attachment that became an image."""
+
+    source = models.CharField(_("WordPress site"), max_length=255)
+    attachment_id = models.PositiveBigIntegerField(_("WordPress attachment id"))
+    image = models.ForeignKey(settings.WAGTAILIMAGES_IMAGE_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "attachment_id"], name="one_image_per_wordpress_attachment"
+            )
+        ]
+        verbose_name = _("imported attachment")
+
+    def __str__(self):
+        return f"{self.source} attachment {self.attachment_id}"
