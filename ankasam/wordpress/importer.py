@@ -1,0 +1,219 @@
+"""Importing a WordPress export: one page per translation group, all or nothing.
+
+The plan is in docs/decisions/wordpress-import.md: a first pass collects small facts, a second
+streams the posts into their group's page, then each group is published or left a draft and its
+old addresses redirected. Everything runs in one transaction; a dry run rolls it back at the end.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import override
+from wagtail.contrib.redirects.models import Redirect
+
+from ankasam.articles.content import write_article_translation
+from ankasam.articles.models import ArticlePage, ArticlePageAuthor
+from ankasam.core.languages import default_language, site_language_codes
+from ankasam.taxonomy.models import Topic
+
+from .body import convert_body
+from .footnotes import extract_footnotes
+from .groups import Group, group_posts
+from .models import ImportedPost, ImportedTerm
+from .people import import_authors
+from .report import Report
+from .scan import scan_export
+from .wxr import Item, read_export
+
+PUBLISHED = "publish"
+SCHEDULED = "future"
+
+
+class ImportFailed(Exception):
+    def __init__(self, post_id, reason):
+        super().__init__(f"post {post_id}: {reason}")
+        self.post_id = post_id
+
+
+class DryRunFinished(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+@dataclass
+class Options:
+    path: Path
+    parent: object  # the ArticleIndexPage the pieces go under
+    dry_run: bool = False
+
+
+def run_import(options: Options) -> Report:
+    report = Report(dry_run=options.dry_run)
+    index = scan_export(options.path, site_language_codes())
+    report.skipped_types = index.skipped_types
+    for post_id, message in index.problems:
+        report.warn(post_id, message)
+    grouping = group_posts(
+        index.posts.values(), site_language_codes(), default_language(), index.polylang_groups
+    )
+    for post_id, message in grouping.problems:
+        report.warn(post_id, message)
+    group_of = {post_id: group for group in grouping.groups for post_id in group.members.values()}
+    try:
+        with transaction.atomic():
+            people = import_authors(index, report)
+            topics = import_topics(index, report)
+            statuses = {}
+            for item in read_export(options.path):
+                if isinstance(item, Item) and item.post_id in group_of:
+                    try:
+                        write_post(
+                            item, group_of[item.post_id], options.parent, index, people, topics, report
+                        )
+                    except Exception as error:  # the report names the post; the transaction undoes all
+                        raise ImportFailed(item.post_id, error) from error
+                    statuses[item.post_id] = item
+            for group in grouping.groups:
+                try:
+                    finish_group(group, statuses, index, report)
+                except Exception as error:  # as above: named in the report, undone by the transaction
+                    raise ImportFailed(min(group.members.values()), error) from error
+            if options.dry_run:
+                raise DryRunFinished
+    except DryRunFinished:
+        pass
+    return report
+
+
+def import_topics(index, report) -> dict[str, Topic]:
+    """WordPress categories as topics, found again by their imported record on a second run."""
+    topics = {}
+    for term in index.terms:
+        if term.taxonomy != "category":
+            continue
+        record = ImportedTerm.objects.filter(source=index.source, taxonomy="category", slug=term.slug).first()
+        topic = Topic.objects.filter(pk=record.target_id).first() if record else None
+        if topic is None:
+            topic = Topic.objects.filter(slug=term.slug).first() or Topic(slug=slugify(term.slug)[:100])
+            topic.name_en = topic.name_en or term.name
+            topic.save()
+            ImportedTerm.objects.update_or_create(
+                source=index.source,
+                taxonomy="category",
+                slug=term.slug,
+                defaults={"kind": "topic", "target_id": topic.pk},
+            )
+            report.created["topic"] += 1
+        topics[term.slug] = topic
+    return topics
+
+
+def page_of_group(group: Group, source: str):
+    record = (
+        ImportedPost.objects.filter(source=source, post_id__in=group.members.values())
+        .select_related("page")
+        .first()
+    )
+    return record.page.specific if record else None
+
+
+def write_post(item: Item, group: Group, parent, index, people, topics, report: Report):
+    language = next(code for code, post_id in group.members.items() if post_id == item.post_id)
+    notes = extract_footnotes(item.content, (item.postmeta.get("footnotes") or [None])[0])
+    body = convert_body(notes.body_html)
+    for problem in notes.problems + body.problems:
+        report.warn(item.post_id, problem)
+    blocks = [block for block in body.blocks if not is_image_placeholder(block)]
+    if len(blocks) < len(body.blocks):
+        report.warn(item.post_id, "images in the text are not imported yet; left out")
+    page = page_of_group(group, index.source)
+    created = page is None
+    with override(language):
+        if created:
+            page = ArticlePage(live=False, original_language=language)
+        write_article_translation(
+            page,
+            language,
+            title=item.title,
+            slug=slugify(item.post_name, allow_unicode=False) or None,
+            standfirst=strip_tags(item.excerpt).strip(),
+            blocks=blocks,
+            notes=notes.notes,
+        )
+        # The group's date is its earliest post's: translations come out later.
+        if item.post_date and (created or item.post_date.date() < page.publication_date):
+            page.publication_date = item.post_date.date()
+        # A group's topics are all its posts' categories: translations often carry none.
+        named = [
+            topics[slug] for domain, slug, _name in item.categories if domain == "category" and slug in topics
+        ]
+        page.topics = list(dict.fromkeys([*([] if created else page.topics.all()), *named]))
+        authors = [people[item.author_login]] if item.author_login in people else []
+        if authors and (created or not page.article_authors.exists()):
+            page.article_authors = [
+                ArticlePageAuthor(person=person, sort_order=n) for n, person in enumerate(authors)
+            ]
+        if created:
+            parent.add_child(instance=page)
+        else:
+            page.save()
+    page.tags.add(*[name for domain, _slug, name in item.categories if domain == "post_tag"])
+    _record, new = ImportedPost.objects.update_or_create(
+        source=index.source,
+        post_id=item.post_id,
+        defaults={"page": page, "language": language, "old_path": index.paths.get(item.post_id, "")},
+    )
+    report.created["page"] += created
+    report.updated["page"] += not created and not new
+    report.pieces[language] += 1
+    report.footnotes += len(notes.notes)
+
+
+def is_image_placeholder(block) -> bool:
+    return block[0] == "image" and "wordpress_attachment_id" in block[1]
+
+
+def finish_group(group: Group, items: dict, index, report: Report):
+    """Publish the page if its posts were published, schedule it if they were future; redirect old paths."""
+    members = [items[post_id] for post_id in group.members.values() if post_id in items]
+    if not members:
+        return
+    page = page_of_group(group, index.source)
+    # Saving validates the title in the active language: a Turkish-only piece is saved in Turkish.
+    with override(page.original_language or next(iter(group.members))):
+        publish_like_wordpress(page, members)
+    if page.live:
+        for language, post_id in group.members.items():
+            redirect_old_path(page, language, index.paths.get(post_id), report)
+
+
+def publish_like_wordpress(page, members):
+    """Live if a member was published, scheduled if one was future, a draft otherwise (private too)."""
+    statuses = {item.status for item in members}
+    dates = [item.post_date_gmt for item in members if item.post_date_gmt]
+    if PUBLISHED in statuses:
+        page.save_revision().publish()
+        if dates:
+            ArticlePage.objects.filter(pk=page.pk).update(first_published_at=min(dates))
+            page.refresh_from_db()
+    elif SCHEDULED in statuses and dates:
+        # Publishing a revision whose go-live time is ahead schedules it (Wagtail's own rule).
+        page.go_live_at = min(dates)
+        page.save_revision().publish()
+    else:
+        page.save_revision()
+
+
+def redirect_old_path(page, language: str, path: str | None, report: Report):
+    if not path or path == "/":
+        return
+    with override(language):
+        target = page.get_url()
+    normalised = Redirect.normalise_path(path)
+    redirect, created = Redirect.objects.update_or_create(
+        old_path=normalised, site=None, defaults={"redirect_link": target, "is_permanent": True}
+    )
+    report.created["redirect"] += created
+    report.updated["redirect"] += not created

@@ -1,0 +1,39 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ankasam.articles.models import ArticleIndexPage
+from ankasam.wordpress.importer import ImportFailed, Options, run_import
+from ankasam.wordpress.people import NoPeopleIndex
+from ankasam.wordpress.wxr import ExportError
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a WordPress export (WXR): each translation group becomes one article in its languages, "
+        "with footnotes, authors and topics; old addresses redirect. All or nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("export", type=Path, help="The WXR file from Tools > Export > All content.")
+        parser.add_argument(
+            "--parent", type=int, help="Id of the article index to import under (default: the first)."
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Read, map and report; write nothing.")
+
+    def handle(self, export, parent, dry_run, **options):
+        if not export.is_file():
+            raise CommandError(f"{export} is not a file")
+        index = (
+            ArticleIndexPage.objects.filter(pk=parent).first() if parent else ArticleIndexPage.objects.first()
+        )
+        if index is None:
+            raise CommandError("No article index to import under: create one, or give --parent with its id")
+        try:
+            report = run_import(Options(path=export, parent=index, dry_run=dry_run))
+        except ExportError as error:
+            raise CommandError(f"The export cannot be read, nothing was imported: {error}") from error
+        except (ImportFailed, NoPeopleIndex) as error:
+            raise CommandError(f"The import stopped and nothing was kept: {error}") from error
+        for line in report.lines():
+            self.stdout.write(line)
