@@ -22,6 +22,7 @@ from ankasam.taxonomy.models import Topic
 from .body import convert_body
 from .footnotes import extract_footnotes
 from .groups import Group, group_posts
+from .images import import_attachments, remove_written_files, resolve_image_blocks
 from .models import ImportedPost, ImportedTerm
 from .people import import_authors
 from .report import Report
@@ -46,6 +47,7 @@ class DryRunFinished(Exception):
 class Options:
     path: Path
     parent: object  # the ArticleIndexPage the pieces go under
+    uploads: Path | None = None  # a local copy of wp-content/uploads
     dry_run: bool = False
 
 
@@ -61,16 +63,25 @@ def run_import(options: Options) -> Report:
     for post_id, message in grouping.problems:
         report.warn(post_id, message)
     group_of = {post_id: group for group in grouping.groups for post_id in group.members.values()}
+    written = []
     try:
         with transaction.atomic():
             people = import_authors(index, report)
             topics = import_topics(index, report)
+            images = import_attachments(index, options.uploads, report, written)
             statuses = {}
             for item in read_export(options.path):
                 if isinstance(item, Item) and item.post_id in group_of:
                     try:
                         write_post(
-                            item, group_of[item.post_id], options.parent, index, people, topics, report
+                            item,
+                            group_of[item.post_id],
+                            options.parent,
+                            index,
+                            people,
+                            topics,
+                            images,
+                            report,
                         )
                     except Exception as error:  # the report names the post; the transaction undoes all
                         raise ImportFailed(item.post_id, error) from error
@@ -83,7 +94,10 @@ def run_import(options: Options) -> Report:
             if options.dry_run:
                 raise DryRunFinished
     except DryRunFinished:
-        pass
+        remove_written_files(written)
+    except Exception:
+        remove_written_files(written)
+        raise
     return report
 
 
@@ -119,20 +133,21 @@ def page_of_group(group: Group, source: str):
     return record.page.specific if record else None
 
 
-def write_post(item: Item, group: Group, parent, index, people, topics, report: Report):
+def write_post(item: Item, group: Group, parent, index, people, topics, images, report: Report):
     language = next(code for code, post_id in group.members.items() if post_id == item.post_id)
     notes = extract_footnotes(item.content, (item.postmeta.get("footnotes") or [None])[0])
     body = convert_body(notes.body_html)
     for problem in notes.problems + body.problems:
         report.warn(item.post_id, problem)
-    blocks = [block for block in body.blocks if not is_image_placeholder(block)]
-    if len(blocks) < len(body.blocks):
-        report.warn(item.post_id, "images in the text are not imported yet; left out")
+    blocks = resolve_image_blocks(body.blocks, images, item.post_id, report)
+    thumbnail = (item.postmeta.get("_thumbnail_id") or [""])[0]
     page = page_of_group(group, index.source)
     created = page is None
     with override(language):
         if created:
             page = ArticlePage(live=False, original_language=language)
+        if thumbnail.isdigit() and int(thumbnail) in images:
+            page.hero_image = images[int(thumbnail)]
         write_article_translation(
             page,
             language,
@@ -169,10 +184,6 @@ def write_post(item: Item, group: Group, parent, index, people, topics, report: 
     report.updated["page"] += not created and not new
     report.pieces[language] += 1
     report.footnotes += len(notes.notes)
-
-
-def is_image_placeholder(block) -> bool:
-    return block[0] == "image" and "wordpress_attachment_id" in block[1]
 
 
 def finish_group(group: Group, items: dict, index, report: Report):

@@ -142,3 +142,34 @@ def test_the_sample_stops_on_its_turkish_only_post_with_a_clear_error_and_keeps_
         run("ankasam/wordpress/sample/polylang-sample.xml")
 
     assert table_sizes() == before
+
+
+UPLOADS = FIXTURES / "uploads"
+
+
+def test_images_come_from_the_uploads_folder_with_their_caption_and_alt_text(site):
+    report = run(str(EXPORT), "--uploads", str(UPLOADS))
+
+    river = ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=101).page_id)
+    assert river.hero_image.caption_en == "The Aras basin and its dams."
+    assert river.hero_image.description_en == "Map of the Aras basin"
+    images = [block.value for block in river.body_en if block.block_type == "image"]
+    assert [(value["image"], value["caption"]) for value in images] == [
+        (river.hero_image, "Dams along the Aras.")
+    ]
+    assert "post 302: image file '2024/05/lost-chart.png' is not under" in report
+    assert "image: 1 created" in report
+
+
+def test_without_the_uploads_folder_the_report_says_images_were_left_out(site):
+    report = run(str(EXPORT))
+
+    assert "2 image(s) not imported: give the uploads folder with --uploads" in report
+    assert ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=101).page_id).hero_image is None
+
+
+def test_a_dry_run_leaves_no_image_files_behind(site, settings):
+    run(str(EXPORT), "--uploads", str(UPLOADS), "--dry-run")
+
+    media = Path(settings.MEDIA_ROOT)
+    assert not media.exists() or not [path for path in media.rglob("*") if path.is_file()]

@@ -19,18 +19,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--parent", type=int, help="Id of the article index to import under (default: the first)."
         )
+        parser.add_argument(
+            "--uploads", type=Path, help="A local copy of wp-content/uploads; images are never downloaded."
+        )
         parser.add_argument("--dry-run", action="store_true", help="Read, map and report; write nothing.")
 
-    def handle(self, export, parent, dry_run, **options):
+    def handle(self, export, parent, uploads, dry_run, **options):
         if not export.is_file():
             raise CommandError(f"{export} is not a file")
         index = (
             ArticleIndexPage.objects.filter(pk=parent).first() if parent else ArticleIndexPage.objects.first()
         )
+        if uploads is not None and not uploads.is_dir():
+            raise CommandError(f"{uploads} is not a folder")
         if index is None:
             raise CommandError("No article index to import under: create one, or give --parent with its id")
         try:
-            report = run_import(Options(path=export, parent=index, dry_run=dry_run))
+            report = run_import(Options(path=export, parent=index, uploads=uploads, dry_run=dry_run))
         except ExportError as error:
             raise CommandError(f"The export cannot be read, nothing was imported: {error}") from error
         except (ImportFailed, NoPeopleIndex) as error:
