@@ -145,18 +145,22 @@ class ArticlePage(TranslatedPageMixin, TranslationRecordMixin, SEOFieldsMixin, P
         super().clean()
         problems = []
         for language in site_language_codes():
-            labels = [block.value["label"] for block in self.localized("footnotes", language) or []]
-            body_text = plain_text(self.localized("body", language))
+            labels = [block.value["label"] for block in self.value_in("footnotes", language) or []]
+            body_text = plain_text(self.value_in("body", language))
             for problem in footnote_problems(body_text, labels):
                 problems.append(f"{language.upper()}: {problem}")
         if problems:
             raise ValidationError([_("Footnotes: %(problem)s.") % {"problem": p} for p in problems])
         self.reading_minutes = {
-            language: reading_minutes(self.localized("body", language)) for language in site_language_codes()
+            language: reading_minutes(self.value_in("body", language)) for language in site_language_codes()
         }
 
-    def localized(self, field_name: str, language: str):
-        """A field's value in exactly this language, without fallback."""
+    def value_in(self, field_name: str, language: str):
+        """A field's value in exactly this language, without fallback.
+
+        Not named `localized`: Wagtail's `Page.localized` is a property that rich-text page links
+        read, and a method of that name broke every link to an article.
+        """
         return getattr(self, localized_field(field_name, language))
 
     def reading_time(self) -> int:

@@ -14,10 +14,10 @@ def render_body_with_footnotes(article, context):
     The page is only served in languages it exists in, so nothing here falls back to another.
     """
     language = current_language()
-    body = article.localized("body", language)
+    body = article.value_in("body", language)
     notes = [
         (block.value["label"], str(block.value["text"]))
-        for block in article.localized("footnotes", language) or []
+        for block in article.value_in("footnotes", language) or []
     ]
     body_html = body.render_as_block(context=context) if body else ""
     return number_footnotes(str(body_html), notes)

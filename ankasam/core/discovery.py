@@ -82,7 +82,7 @@ def meta_description(page, language: str) -> str:
     """The page's own search description, else its summary, in about 160 characters."""
     text = exact(page, "search_description", language)
     if not text and isinstance(page, ArticlePage):
-        body = MARKER.sub("", plain_text(page.localized("body", language)))
+        body = MARKER.sub("", plain_text(page.value_in("body", language)))
         text = exact(page, "standfirst", language) or body
     elif not text and isinstance(page, PersonPage):
         bio = first_sentence(html_to_text(text_in_language(page, "bio", language).value))

@@ -40,11 +40,11 @@ def rich_text_words(source: str) -> str:
 
 def body_words(article: ArticlePage, language: str) -> str:
     # Footnote markers ([^kazemi-2023]) are labels for editors, not words of the text.
-    return rich_text_words(MARKER.sub(" ", plain_text(article.localized("body", language))))
+    return rich_text_words(MARKER.sub(" ", plain_text(article.value_in("body", language))))
 
 
 def note_words(article: ArticlePage, language: str) -> list[str]:
-    notes = article.localized("footnotes", language) or []
+    notes = article.value_in("footnotes", language) or []
     return [rich_text_words(block.value["text"].source) for block in notes]
 
 
@@ -69,8 +69,8 @@ def entry_for(article: ArticlePage, language: str) -> SearchEntry:
     return SearchEntry(
         page_id=article.pk,
         language=language,
-        title=clean_text(article.localized("title", language)),
-        standfirst=clean_text(article.localized("standfirst", language)),
+        title=clean_text(article.value_in("title", language)),
+        standfirst=clean_text(article.value_in("standfirst", language)),
         text=clean_text(text),
         publication_date=article.publication_date,
     )

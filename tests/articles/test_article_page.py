@@ -156,3 +156,14 @@ def test_article_queries_do_not_grow_with_notes_authors_or_related(client, artic
     assert large_count <= 15
     assert abs(large_count - small_count) <= 2
     assert abs(lonely_count - small_count) <= 2
+
+
+def test_a_link_to_another_article_in_the_text_renders_as_its_address(client, article_index):
+    target = create_article(article_index, title="Target piece")
+    blocks = [paragraph(f'<p>See <a linktype="page" id="{target.pk}">the earlier piece</a>.</p>')]
+    linking = create_article(article_index, translations={"en": {"title": "Linking", "blocks": blocks}})
+
+    response = client.get(linking.url)
+
+    assert response.status_code == 200
+    assert f'<a href="{target.url}">the earlier piece</a>' in response.content.decode()
