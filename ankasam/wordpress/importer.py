@@ -7,6 +7,7 @@ old addresses redirected. Everything runs in one transaction; a dry run rolls it
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils.html import strip_tags
@@ -16,10 +17,10 @@ from wagtail.contrib.redirects.models import Redirect
 
 from ankasam.articles.content import write_article_translation
 from ankasam.articles.models import ArticlePage, ArticlePageAuthor
-from ankasam.core.languages import default_language, site_language_codes
+from ankasam.core.languages import default_language, localized_field, site_language_codes
 from ankasam.taxonomy.models import Topic
 
-from .body import convert_body
+from .body import convert_body, rewrite_links
 from .footnotes import extract_footnotes
 from .groups import Group, group_posts
 from .images import import_attachments, remove_written_files, resolve_image_blocks
@@ -86,6 +87,7 @@ def run_import(options: Options) -> Report:
                     except Exception as error:  # the report names the post; the transaction undoes all
                         raise ImportFailed(item.post_id, error) from error
                     statuses[item.post_id] = item
+            rewrite_links_between_posts(index, statuses, report)
             for group in grouping.groups:
                 try:
                     finish_group(group, statuses, index, report)
@@ -184,6 +186,29 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
     report.updated["page"] += not created and not new
     report.pieces[language] += 1
     report.footnotes += len(notes.notes)
+
+
+def rewrite_links_between_posts(index, written: dict, report: Report):
+    """Links to other imported posts, by old address or `?p=<id>`, become page links.
+
+    Run once every post has its page, before publishing, so the published revision holds them.
+    """
+    records = list(ImportedPost.objects.filter(source=index.source))
+    page_ids = {f"/?p={record.post_id}": record.page_id for record in records}
+    page_ids.update({record.old_path: record.page_id for record in records if record.old_path})
+    hosts = [urlsplit(index.source).netloc]
+    for record in records:
+        if record.post_id not in written:
+            continue
+        page = ArticlePage.objects.get(pk=record.page_id)
+        field = localized_field("body", record.language)
+        blocks = [(block.block_type, block.value) for block in getattr(page, field)]
+        rewritten = rewrite_links(blocks, page_ids, hosts)
+        if any(new is not old for new, old in zip(rewritten, blocks, strict=True)):
+            setattr(page, field, rewritten)
+            with override(page.original_language or record.language):
+                page.save()
+            report.updated["links between posts"] += 1
 
 
 def finish_group(group: Group, items: dict, index, report: Report):

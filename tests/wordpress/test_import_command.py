@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
+from django.utils.translation import override
 from wagtail.contrib.redirects.models import Redirect
 
 from ankasam.articles.models import ArticlePage
@@ -173,3 +174,20 @@ def test_a_dry_run_leaves_no_image_files_behind(site, settings):
 
     media = Path(settings.MEDIA_ROOT)
     assert not media.exists() or not [path for path in media.rglob("*") if path.is_file()]
+
+
+def test_links_between_imported_posts_become_page_links(client, site):
+    report = run(str(EXPORT))
+
+    river = ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=101).page_id)
+    draft = ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=104).page_id)
+    stored = river.body_ru.raw_data[0]["value"]
+    assert f'id="{river.pk}"' in stored and f'id="{draft.pk}"' in stored
+    assert (
+        'href="https://elsewhere.example.com/2024/05/sharing-the-aras/"' in stored
+    )  # another site: untouched
+    with override("ru"):
+        russian_address = river.get_url()
+    html = client.get(russian_address).content.decode()
+    assert f'<a href="{russian_address}">английскую версию</a>' in html  # the page, in the reader's language
+    assert "links between posts: 0 created, 1 updated" in report
