@@ -176,9 +176,6 @@ class ArticlePage(TranslatedPageMixin, TranslationRecordMixin, SEOFieldsMixin, P
     def get_social_image(self):
         return self.social_image or self.hero_image
 
-    def get_meta_description(self) -> str:
-        return self.search_description or self.standfirst
-
 
 class ArticlePageAuthor(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")

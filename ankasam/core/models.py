@@ -37,9 +37,6 @@ class SEOFieldsMixin(models.Model):
     class Meta:
         abstract = True
 
-    def get_meta_description(self) -> str:
-        return self.search_description or ""
-
     def get_social_image(self):
         return self.social_image
 
