@@ -3,15 +3,44 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms.pages import WagtailAdminPageForm
 
-from ankasam.core.languages import native_name
+from ankasam.core.languages import default_language, localized_field, native_name
 
+from .names import NAME_FIELDS
 from .permissions import changed_fields_outside, editable_languages
 
 
 class TranslationAwarePageForm(WagtailAdminPageForm):
     """Refuses a translator's changes to fields of languages not assigned to them."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A piece written in another language may leave the default language's title and slug
+        # empty; `clean` fills them from its original language, as saving does.
+        self.names_from_original = [
+            column
+            for column in (localized_field(name, default_language()) for name in NAME_FIELDS)
+            if "original_language" in self.fields and column in self.fields
+        ]
+        for column in self.names_from_original:
+            self.fields[column].required = False
+
+    def fill_names_from_original(self):
+        original = self.cleaned_data.get("original_language") or default_language()
+        for column in self.names_from_original:
+            if self.cleaned_data.get(column):
+                continue
+            name = column.rsplit("_", 1)[0]
+            value = self.cleaned_data.get(localized_field(name, original))
+            if value and original != default_language():
+                self.cleaned_data[column] = value
+            else:
+                target = localized_field(name, original) if original != default_language() else column
+                # Django's own wording, already translated in its catalogues.
+                message = self.fields[column].error_messages["required"]
+                self.add_error(target, ValidationError(message, code="required"))
+
     def clean(self):
+        self.fill_names_from_original()
         cleaned_data = super().clean()
         allowed = editable_languages(self.for_user)
         if allowed is None:

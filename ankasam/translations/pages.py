@@ -9,6 +9,7 @@ from ankasam.core.languages import current_language, default_language, localized
 from .alternates import page_versions
 from .availability import exists_in
 from .forms import TranslationAwarePageForm
+from .names import fill_default_language_names
 
 
 def render_missing_translation(request, page):
@@ -64,6 +65,10 @@ class TranslatedPageMixin:
             if title:
                 return title
         return self.draft_title or self.title
+
+    def full_clean(self, *args, **kwargs):
+        fill_default_language_names(self)
+        return super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
         # Wagtail copies `title` into `draft_title` in whatever language the editor's admin is in;

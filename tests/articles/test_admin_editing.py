@@ -3,6 +3,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from ankasam.articles.models import ArticleIndexPage, ArticlePage
 from ankasam.home.models import HomePage
+from ankasam.translations.availability import languages_of
 from ankasam.people.models import PeopleIndexPage
 
 from ..people.factories import PersonPageFactory
@@ -73,4 +74,46 @@ class EditorWritesAnArticleTests(WagtailPageTestCase):
 
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "EN: [^7] refers to a note that does not exist")
+        self.assertFalse(ArticlePage.objects.exists())
+
+    def test_a_piece_written_only_in_turkish_needs_no_english_title_and_is_read_only_in_turkish(self):
+        data = self.post_data(
+            "",
+            [],
+            title_en="",
+            slug_en="",
+            standfirst_en="",
+            title_tr="Hazar'da gaz",
+            slug_tr="hazarda-gaz",
+            original_language="tr",
+            body_en=streamfield([]),
+            body_tr=streamfield([("paragraph", rich_text("<p>Türkmenistan bekliyor.</p>"))]),
+            action_publish="action-publish",
+        )
+
+        self.assertCanCreate(self.index, ArticlePage, data)
+
+        article = ArticlePage.objects.get(slug_tr="hazarda-gaz")
+        # Wagtail's tree needs the default language's names; they come from the original.
+        self.assertEqual((article.title_en, article.slug_en), ("Hazar'da gaz", "hazarda-gaz"))
+        self.assertEqual(languages_of(article), ["tr"])
+        self.assertEqual(self.client.get("/tr/analyses/hazarda-gaz/").status_code, 200)
+        self.assertEqual(self.client.get("/en/analyses/hazarda-gaz/").status_code, 404)
+
+    def test_an_english_piece_still_needs_its_english_title(self):
+        data = self.post_data("<p>Text.</p>", [], title_en="", slug_en="")
+
+        response = self.client.post(f"/admin/pages/add/articles/articlepage/{self.index.pk}/", data)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "This field is required.")
+        self.assertFalse(ArticlePage.objects.exists())
+
+    def test_a_turkish_piece_without_a_turkish_title_is_refused(self):
+        data = self.post_data("", [], title_en="", slug_en="", original_language="tr")
+
+        response = self.client.post(f"/admin/pages/add/articles/articlepage/{self.index.pk}/", data)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "This field is required.")
         self.assertFalse(ArticlePage.objects.exists())
