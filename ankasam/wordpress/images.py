@@ -9,50 +9,83 @@ from pathlib import Path
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
-from ankasam.core.languages import default_language, localized_field
+from ankasam.core.languages import default_language, localized_field, site_language_codes
 
 from .models import ImportedAttachment
 
 
 def import_attachments(index, uploads: Path | None, report, written: list[str]) -> dict:
+    """Attachment id -> image. Polylang's translations of one attachment share one image."""
     images = {}
     missing_folder = []
-    for attachment in index.attachments.values():
-        record = (
-            ImportedAttachment.objects.filter(source=index.source, attachment_id=attachment.attachment_id)
-            .select_related("image")
-            .first()
-        )
-        if record:
-            images[attachment.attachment_id] = record.image
-            continue
-        if uploads is None:
-            missing_folder.append(attachment.attachment_id)
-            continue
-        path = uploads / attachment.file
-        if not attachment.file or not path.is_file():
-            report.warn(
-                attachment.attachment_id,
-                f"image file '{attachment.file}' is not under {uploads}; not imported",
+    for members in attachment_groups(index.attachments.values()):
+        image = find_imported(index.source, members)
+        created = image is None
+        if created:
+            if uploads is None:
+                missing_folder.extend(member.attachment_id for member in members)
+                continue
+            image = new_image(members, uploads, report, written)
+            if image is None:
+                continue
+        for member in members:
+            set_caption_and_alt(image, member)
+        image.save()
+        for member in members:
+            ImportedAttachment.objects.get_or_create(
+                source=index.source, attachment_id=member.attachment_id, defaults={"image": image}
             )
-            continue
-        image = get_image_model()(title=attachment.title or path.stem)
-        setattr(image, localized_field("caption", default_language()), attachment.caption[:500])
-        setattr(image, localized_field("description", default_language()), attachment.alt)
-        with path.open("rb") as handle:
-            image.file = ImageFile(handle, name=path.name)
-            image.save()
-        written.append(image.file.name)
-        ImportedAttachment.objects.create(
-            source=index.source, attachment_id=attachment.attachment_id, image=image
-        )
-        report.created["image"] += 1
-        images[attachment.attachment_id] = image
+            images[member.attachment_id] = image
+        report.created["image"] += created
+        report.updated["image"] += not created
     if missing_folder:
         report.warn(
             None, f"{len(missing_folder)} image(s) not imported: give the uploads folder with --uploads"
         )
     return images
+
+
+def attachment_groups(attachments) -> list[list]:
+    groups: dict[object, list] = {}
+    for attachment in attachments:
+        key = ("group", attachment.group) if attachment.group else ("alone", attachment.attachment_id)
+        groups.setdefault(key, []).append(attachment)
+    return list(groups.values())
+
+
+def find_imported(source: str, members):
+    record = (
+        ImportedAttachment.objects.filter(
+            source=source, attachment_id__in=[member.attachment_id for member in members]
+        )
+        .select_related("image")
+        .first()
+    )
+    return record.image if record else None
+
+
+def new_image(members, uploads: Path, report, written: list[str]):
+    """The image from the first member whose file is in the uploads copy; None if none is."""
+    for attachment in members:
+        path = uploads / attachment.file
+        if attachment.file and path.is_file():
+            image = get_image_model()(title=attachment.title or path.stem)
+            with path.open("rb") as handle:
+                image.file = ImageFile(handle, name=path.name)
+                image.save()
+            written.append(image.file.name)
+            return image
+    for attachment in members:
+        report.warn(
+            attachment.attachment_id, f"image file '{attachment.file}' is not under {uploads}; not imported"
+        )
+    return None
+
+
+def set_caption_and_alt(image, attachment):
+    language = attachment.language if attachment.language in site_language_codes() else default_language()
+    setattr(image, localized_field("caption", language), attachment.caption[:500])
+    setattr(image, localized_field("description", language), attachment.alt)
 
 
 def remove_written_files(names: list[str]):

@@ -18,16 +18,17 @@ from wagtail.contrib.redirects.models import Redirect
 from ankasam.articles.content import write_article_translation
 from ankasam.articles.models import ArticlePage, ArticlePageAuthor
 from ankasam.core.languages import default_language, localized_field, site_language_codes
-from ankasam.taxonomy.models import Topic
 
 from .body import convert_body, rewrite_links
 from .footnotes import extract_footnotes
 from .groups import Group, group_posts
 from .images import import_attachments, remove_written_files, resolve_image_blocks
-from .models import ImportedPost, ImportedTerm
+from .models import ImportedPost
 from .people import import_authors
 from .report import Report
 from .scan import scan_export
+from .sidecars import read_author_bios, read_taxonomy_mapping, read_wpml_translations, wpml_groups
+from .terms import import_categories
 from .wxr import Item, read_export
 
 PUBLISHED = "publish"
@@ -44,22 +45,39 @@ class DryRunFinished(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
+@dataclass(frozen=True)
+class Written:
+    """What publishing needs of a post once written: never its text, so memory stays flat."""
+
+    status: str
+    post_date_gmt: object
+
+
 @dataclass
 class Options:
     path: Path
     parent: object  # the ArticleIndexPage the pieces go under
     uploads: Path | None = None  # a local copy of wp-content/uploads
     dry_run: bool = False
+    wpml_translations: Path | None = None  # WPML's icl_translations table as CSV
+    author_bios: Path | None = None
+    taxonomy_mapping: Path | None = None
 
 
 def run_import(options: Options) -> Report:
     report = Report(dry_run=options.dry_run)
-    index = scan_export(options.path, site_language_codes())
+    sidecars = read_sidecars(options)
+    wpml = sidecars["wpml"]
+    index = scan_export(options.path, site_language_codes(), default_language(), wpml)
     report.skipped_types = index.skipped_types
     for post_id, message in index.problems:
         report.warn(post_id, message)
     grouping = group_posts(
-        index.posts.values(), site_language_codes(), default_language(), index.polylang_groups
+        index.posts.values(),
+        site_language_codes(),
+        default_language(),
+        index.polylang_groups,
+        wpml_groups(wpml) if wpml else None,
     )
     for post_id, message in grouping.problems:
         report.warn(post_id, message)
@@ -67,8 +85,8 @@ def run_import(options: Options) -> Report:
     written = []
     try:
         with transaction.atomic():
-            people = import_authors(index, report)
-            topics = import_topics(index, report)
+            people = import_authors(index, report, sidecars["bios"])
+            topics = import_categories(index, report, sidecars["mapping"])
             images = import_attachments(index, options.uploads, report, written)
             statuses = {}
             for item in read_export(options.path):
@@ -86,7 +104,7 @@ def run_import(options: Options) -> Report:
                         )
                     except Exception as error:  # the report names the post; the transaction undoes all
                         raise ImportFailed(item.post_id, error) from error
-                    statuses[item.post_id] = item
+                    statuses[item.post_id] = Written(item.status, item.post_date_gmt)
             rewrite_links_between_posts(index, statuses, report)
             for group in grouping.groups:
                 try:
@@ -103,27 +121,13 @@ def run_import(options: Options) -> Report:
     return report
 
 
-def import_topics(index, report) -> dict[str, Topic]:
-    """WordPress categories as topics, found again by their imported record on a second run."""
-    topics = {}
-    for term in index.terms:
-        if term.taxonomy != "category":
-            continue
-        record = ImportedTerm.objects.filter(source=index.source, taxonomy="category", slug=term.slug).first()
-        topic = Topic.objects.filter(pk=record.target_id).first() if record else None
-        if topic is None:
-            topic = Topic.objects.filter(slug=term.slug).first() or Topic(slug=slugify(term.slug)[:100])
-            topic.name_en = topic.name_en or term.name
-            topic.save()
-            ImportedTerm.objects.update_or_create(
-                source=index.source,
-                taxonomy="category",
-                slug=term.slug,
-                defaults={"kind": "topic", "target_id": topic.pk},
-            )
-            report.created["topic"] += 1
-        topics[term.slug] = topic
-    return topics
+def read_sidecars(options: Options) -> dict:
+    """Every sidecar file read before anything is written: a bad one stops the run at once."""
+    return {
+        "wpml": read_wpml_translations(options.wpml_translations) if options.wpml_translations else None,
+        "bios": read_author_bios(options.author_bios, site_language_codes()) if options.author_bios else {},
+        "mapping": read_taxonomy_mapping(options.taxonomy_mapping) if options.taxonomy_mapping else None,
+    }
 
 
 def page_of_group(group: Group, source: str):
@@ -162,12 +166,8 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
         # The group's date is its earliest post's: translations come out later.
         if item.post_date and (created or item.post_date.date() < page.publication_date):
             page.publication_date = item.post_date.date()
-        # A group's topics are all its posts' categories: translations often carry none.
-        named = [
-            topics[slug] for domain, slug, _name in item.categories if domain == "category" and slug in topics
-        ]
-        page.topics = list(dict.fromkeys([*([] if created else page.topics.all()), *named]))
-        authors = [people[item.author_login]] if item.author_login in people else []
+        assign_categories(page, item, topics, created)
+        authors = [people[login] for login in index.post_authors.get(item.post_id, []) if login in people]
         if authors and (created or not page.article_authors.exists()):
             page.article_authors = [
                 ArticlePageAuthor(person=person, sort_order=n) for n, person in enumerate(authors)
@@ -176,7 +176,9 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
             parent.add_child(instance=page)
         else:
             page.save()
-    page.tags.add(*[name for domain, _slug, name in item.categories if domain == "post_tag"])
+    tags = [name for domain, _slug, name in item.categories if domain == "post_tag"]
+    tags += [topics[slug].name for domain, slug, _name in item.categories if is_tag(topics, domain, slug)]
+    page.tags.add(*tags)
     _record, new = ImportedPost.objects.update_or_create(
         source=index.source,
         post_id=item.post_id,
@@ -185,7 +187,27 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
     report.created["page"] += created
     report.updated["page"] += not created and not new
     report.pieces[language] += 1
+    report.pieces_created[language] += new
     report.footnotes += len(notes.notes)
+
+
+def is_tag(targets, domain: str, slug: str) -> bool:
+    return domain == "category" and slug in targets and targets[slug].kind == "tag"
+
+
+def assign_categories(page, item: Item, targets: dict, created: bool):
+    """A group's terms are all its posts' categories: translations often carry none of their own."""
+    named = [
+        targets[slug] for domain, slug, _name in item.categories if domain == "category" and slug in targets
+    ]
+    for kind, field in (("topic", "topics"), ("region", "regions")):
+        terms = [target.term for target in named if target.kind == kind]
+        if terms:
+            existing = [] if created else list(getattr(page, field).all())
+            setattr(page, field, list(dict.fromkeys([*existing, *terms])))
+    types = [target.term for target in named if target.kind == "article_type"]
+    if types and page.article_type_id is None:
+        page.article_type = types[0]
 
 
 def rewrite_links_between_posts(index, written: dict, report: Report):

@@ -1,33 +1,107 @@
-"""WordPress users as people: one person page per login, found again on a second import."""
+"""WordPress authors as people: one person page per login, found again on a second import.
 
-from django.utils.text import slugify
+Authors come from `wp:author` and from Co-Authors Plus guest authors (`guest-author` items);
+names, roles and bios per language from the bios sidecar, with Polylang's `description_xx`
+user meta filling languages the sidecar leaves out.
+"""
 
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django.utils.translation import override
+
+from ankasam.articles.sanitise import clean_stored_rich_text
+from ankasam.core.languages import default_language, localized_field, site_language_codes
 from ankasam.people.models import PeopleIndexPage, PersonPage
 
 from .models import ImportedAuthor
+from .sidecars import AuthorBio, polylang_bio_meta
 
 
 class NoPeopleIndex(Exception):
     pass
 
 
-def import_authors(index, report) -> dict[str, PersonPage]:
+def authors_of_export(index) -> dict[str, tuple[str, str, str]]:
+    """Login -> (display name, e-mail, bio in the default language) for users and guest authors."""
+    authors = {}
+    for login, author in index.authors.items():
+        name = author.display_name or " ".join(filter(None, [author.first_name, author.last_name]))
+        authors[login] = (name or login, author.email, "")
+    for login, guest in index.guest_authors.items():
+        meta = {key: values[0] for key, values in guest.postmeta.items() if values}
+        name = meta.get("cap-display_name") or guest.title or login
+        authors[login] = (name, meta.get("cap-user_email", ""), meta.get("cap-description", ""))
+    return authors
+
+
+def import_authors(index, report, bios: dict[str, AuthorBio] | None = None) -> dict[str, PersonPage]:
+    bios = bios or {}
     people_index = PeopleIndexPage.objects.first()
     people = {}
-    for login, author in index.authors.items():
+    for login, (name, email, description) in authors_of_export(index).items():
         record = (
             ImportedAuthor.objects.filter(source=index.source, login=login).select_related("person").first()
         )
-        if record:
-            people[login] = record.person
-            continue
-        if people_index is None:
-            raise NoPeopleIndex("the site has no experts page to put the authors under")
-        name = author.display_name or " ".join(filter(None, [author.first_name, author.last_name])) or login
-        person = PersonPage(title_en=name, slug_en=slugify(name) or slugify(login), email=author.email)
-        people_index.add_child(instance=person)
-        person.save_revision().publish()
-        ImportedAuthor.objects.create(source=index.source, login=login, person=person)
-        report.created["person"] += 1
+        person = record.person.specific if record else None
+        created = person is None
+        if created:
+            if people_index is None:
+                raise NoPeopleIndex("the site has no experts page to put the authors under")
+            person = PersonPage(title_en=name, slug_en=slugify(name) or slugify(login), email=email)
+        bio = bios.get(login)
+        texts = texts_per_language(name, description, bio)
+        changed = apply_texts(person, texts, email=(bio.email if bio else "") or email)
+        if bio:
+            for note in bio.notes:
+                report.warn(None, note)
+            if bio.links and not person.links:
+                person.links = [("link", {"label": link.label, "url": link.url}) for link in bio.links]
+                changed = True
+        if created:
+            people_index.add_child(instance=person)
+            ImportedAuthor.objects.create(source=index.source, login=login, person=person)
+        if created or changed:
+            with override(default_language()):
+                person.save_revision().publish()
+        report.created["person"] += created
+        report.updated["person"] += changed and not created
         people[login] = person
     return people
+
+
+def texts_per_language(name: str, description: str, bio: AuthorBio | None) -> dict[str, dict[str, str]]:
+    """Field -> language -> text: the sidecar first, Polylang's meta next, WordPress's own last."""
+    default = default_language()
+    texts = {"title": {default: name}, "role": {}, "bio": {}}
+    if description.strip():
+        texts["bio"][default] = description
+    if bio is None:
+        return texts
+    meta_bios = polylang_bio_meta(bio.usermeta, site_language_codes(), default)
+    texts["bio"].update(meta_bios)
+    texts["title"].update(bio.display_name)
+    texts["role"].update(bio.role)
+    texts["bio"].update(bio.bio)
+    return texts
+
+
+def apply_texts(person: PersonPage, texts: dict[str, dict[str, str]], email: str) -> bool:
+    """Write each field's texts into its language's column; True if anything changed."""
+    values = {}
+    for field_name, per_language in texts.items():
+        for language, text in per_language.items():
+            if field_name == "bio":
+                html = text if text.lstrip().startswith("<") else f"<p>{text}</p>"
+                values[localized_field("bio", language)] = clean_stored_rich_text(html)
+                short = Truncator(strip_tags(html).strip()).chars(300)
+                values[localized_field("short_bio", language)] = short
+            else:
+                values[localized_field(field_name, language)] = text.strip()
+    if email and not person.email:
+        values["email"] = email.strip()
+    changed = False
+    for column, value in values.items():
+        if value and getattr(person, column, None) != value:
+            setattr(person, column, value)
+            changed = True
+    return changed

@@ -9,6 +9,7 @@ class Report:
     created: Counter = field(default_factory=Counter)  # "page", "person", "topic", "image", "redirect"
     updated: Counter = field(default_factory=Counter)
     pieces: Counter = field(default_factory=Counter)  # language -> posts written into pages
+    pieces_created: Counter = field(default_factory=Counter)  # language -> new in that language
     footnotes: int = 0
     skipped_types: Counter = field(default_factory=Counter)
     warnings: list[tuple[int | None, str]] = field(default_factory=list)
@@ -21,7 +22,8 @@ class Report:
         heading = "Dry run: nothing was written." if self.dry_run else "Import finished."
         lines = [heading]
         for language, count in sorted(self.pieces.items()):
-            lines.append(f"  pieces in {language}: {count}")
+            created = self.pieces_created[language]
+            lines.append(f"  pieces in {language}: {count} ({created} created, {count - created} updated)")
         for kind in sorted(set(self.created) | set(self.updated)):
             lines.append(f"  {kind}: {self.created[kind]} created, {self.updated[kind]} updated")
         lines.append(f"  footnotes: {self.footnotes}")

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from .groups import PostFacts
 from .phpserialize import PhpSerializeError, polylang_translation_group
+from .sidecars import WpmlEntry, language_from_path
 from .wxr import Author, Item, Term, read_export
 
 IMPORTED_POST_TYPES = ("post",)
@@ -22,6 +23,8 @@ class AttachmentFacts:
     title: str
     caption: str
     alt: str
+    language: str | None = None  # Polylang's, when media are translated
+    group: str | None = None  # Polylang's post_translations group of the same image
 
 
 @dataclass
@@ -33,6 +36,11 @@ class ExportIndex:
     paths: dict[int, str] = field(default_factory=dict)
     attachments: dict[int, AttachmentFacts] = field(default_factory=dict)
     polylang_groups: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Polylang's term translations: term id -> (language, group slug); and WPML's per post.
+    term_languages: dict[int, tuple[str, str]] = field(default_factory=dict)
+    guest_authors: dict[str, Item] = field(default_factory=dict)  # Co-Authors Plus, by login
+    post_authors: dict[int, list[str]] = field(default_factory=dict)  # byline order, CAP first
+    languages_from_addresses: Counter = field(default_factory=Counter)
     skipped_types: Counter = field(default_factory=Counter)
     problems: list[tuple[int | None, str]] = field(default_factory=list)
 
@@ -47,7 +55,10 @@ def old_path(link: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def scan_export(path, site_languages) -> ExportIndex:
+def scan_export(
+    path, site_languages, default_language: str = "en", wpml: dict[int, WpmlEntry] | None = None
+) -> ExportIndex:
+    """The first pass. A post's language: Polylang's, else WPML's sidecar, else its address."""
     index = ExportIndex()
     for record in read_export(path):
         if isinstance(record, Author):
@@ -56,19 +67,61 @@ def scan_export(path, site_languages) -> ExportIndex:
             index.terms.append(record)
             if record.taxonomy == "post_translations":
                 add_polylang_group(index, record, site_languages)
+            elif record.taxonomy == "term_translations":
+                add_term_translations(index, record, site_languages)
         elif record.post_type == "attachment":
             index.attachments[record.post_id] = attachment_facts(record)
+        elif record.post_type == GUEST_AUTHOR:
+            login = (record.postmeta.get("cap-user_login") or [record.post_name])[0]
+            index.guest_authors[login] = record
         elif record.post_type in IMPORTED_POST_TYPES:
             if not index.source and record.link:
                 parts = urlsplit(record.link)
                 index.source = f"{parts.scheme}://{parts.netloc}"
             index.posts[record.post_id] = PostFacts(
-                record.post_id, category(record, "language"), category(record, "post_translations")
+                record.post_id,
+                post_language(index, record, site_languages, default_language, wpml),
+                category(record, "post_translations"),
             )
             index.paths[record.post_id] = old_path(record.link)
+            index.post_authors[record.post_id] = byline(record)
         else:
             index.skipped_types[record.post_type] += 1
+    if wpml is None and index.languages_from_addresses:
+        counts = ", ".join(f"{n} in {code}" for code, n in sorted(index.languages_from_addresses.items()))
+        index.problems.append((None, f"languages read from the posts' addresses: {counts}"))
     return index
+
+
+GUEST_AUTHOR = "guest-author"  # Co-Authors Plus
+
+
+def post_language(index, item: Item, site_languages, default_language: str, wpml) -> str | None:
+    language = category(item, "language")
+    if language:
+        return language
+    if wpml is not None:
+        if item.post_id in wpml:
+            return wpml[item.post_id].language
+        index.problems.append((item.post_id, "not in the WPML translations file; language from its address"))
+    language = language_from_path(item.link, site_languages) or prefixed_language(item.link)
+    language = language or default_language
+    index.languages_from_addresses[language] += 1
+    return language
+
+
+def prefixed_language(link: str) -> str | None:
+    """A two-letter first path segment (`/de/...`) names a language the site may not have."""
+    segments = [segment for segment in urlsplit(link).path.split("/") if segment]
+    first = segments[0] if segments else ""
+    return first if len(first) == 2 and first.isalpha() and first.islower() else None
+
+
+def byline(item: Item) -> list[str]:
+    """Co-Authors Plus lists the byline as `author` terms (`cap-<login>`); else the post's author."""
+    terms = [(slug, name) for domain, slug, name in item.categories if domain == "author"]
+    logins = [name or slug.removeprefix("cap-") for slug, name in terms]
+    return logins or ([item.author_login] if item.author_login else [])
 
 
 def add_polylang_group(index: ExportIndex, term: Term, site_languages):
@@ -82,6 +135,17 @@ def add_polylang_group(index: ExportIndex, term: Term, site_languages):
     index.polylang_groups[term.slug] = group.members
 
 
+def add_term_translations(index: ExportIndex, term: Term, site_languages):
+    """Polylang keeps a category's translations as a group term: language -> term id."""
+    try:
+        group = polylang_translation_group(term.description, site_languages)
+    except PhpSerializeError as error:
+        index.problems.append((None, f"term translations {term.slug} cannot be read ({error})"))
+        return
+    for language, term_id in group.members.items():
+        index.term_languages[term_id] = (language, term.slug)
+
+
 def attachment_facts(item: Item) -> AttachmentFacts:
     first = lambda key: (item.postmeta.get(key) or [""])[0]  # noqa: E731
     return AttachmentFacts(
@@ -90,4 +154,6 @@ def attachment_facts(item: Item) -> AttachmentFacts:
         title=item.title,
         caption=item.excerpt.strip(),
         alt=first("_wp_attachment_image_alt"),
+        language=category(item, "language"),
+        group=category(item, "post_translations"),
     )

@@ -94,7 +94,7 @@ MAPPING_TARGETS = ("topic", "region", "article_type", "tag", "skip")
 
 _WPML_REQUIRED = ("element_id", "trid", "language_code", "source_language_code")
 _BIO_TRANSLATED_FIELDS = ("display_name", "role", "bio")
-_BIO_KNOWN_FIELDS = {*_BIO_TRANSLATED_FIELDS, "links", "email"}
+_BIO_KNOWN_FIELDS = {*_BIO_TRANSLATED_FIELDS, "links", "email", "usermeta"}
 _LINK_SCHEMES = ("http", "https", "mailto")
 
 
@@ -226,6 +226,7 @@ class AuthorBio:
     bio: dict[str, str] = field(default_factory=dict)  # site language -> HTML as written
     links: list[AuthorLink] = field(default_factory=list)
     email: str = ""
+    usermeta: dict[str, str] = field(default_factory=dict)  # e.g. Polylang's description_tr
     # Text in languages the site does not have, field -> language -> text, kept for the report.
     set_aside: dict[str, dict[str, str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -272,6 +273,7 @@ def read_author_bios(path: PathArg, site_languages: Iterable[str]) -> dict[str, 
         if not isinstance(email, str):
             raise SidecarError(path, f'user {login!r}: "email" must be text.')
         bio.email = email.strip()
+        bio.usermeta = _read_usermeta(path, login, record.get("usermeta", {}))
         if bio.set_aside:
             bio.notes.append(
                 f"user {login!r}: text in {', '.join(bio.other_languages)} ignored "
@@ -306,6 +308,15 @@ def polylang_bio_meta(
                 # A Polylang per-language value wins over plain description for the same language.
                 bios[site_language] = value
     return bios
+
+
+def _read_usermeta(path: PathArg, login: str, usermeta: object) -> dict[str, str]:
+    """`{"description_tr": "..."}`, or WP-CLI's `user meta list --format=json` rows as they are."""
+    if isinstance(usermeta, list):
+        usermeta = {row.get("meta_key"): row.get("meta_value") for row in usermeta if isinstance(row, dict)}
+    if not isinstance(usermeta, dict):
+        raise SidecarError(path, f'user {login!r}: "usermeta" must map meta keys to text.')
+    return {key: value for key, value in usermeta.items() if isinstance(key, str) and isinstance(value, str)}
 
 
 def _read_links(path: PathArg, login: str, links: object, notes: list[str]) -> list[AuthorLink]:

@@ -134,15 +134,17 @@ def test_a_failure_halfway_rolls_everything_back(site, monkeypatch):
     assert table_sizes() == before
 
 
-def test_the_sample_stops_on_its_turkish_only_post_with_a_clear_error_and_keeps_nothing(site):
-    # Known gap (docs/decisions/wordpress-import.md): a page needs an English title, so a piece
-    # written only in Turkish cannot be created yet; the import says which post and undoes all.
-    before = table_sizes()
+def test_the_sample_imports_whole_with_its_turkish_only_piece_read_only_in_turkish(client, site):
+    report = run("ankasam/wordpress/sample/polylang-sample.xml")
 
-    with pytest.raises(CommandError, match=r"post 104: .*title_en"):
-        run("ankasam/wordpress/sample/polylang-sample.xml")
-
-    assert table_sizes() == before
+    turkish = ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=104).page_id)
+    assert turkish.original_language == "tr" and turkish.live
+    assert [record.language for record in ImportedPost.objects.filter(page=turkish)] == ["tr"]
+    with override("tr"):
+        assert client.get(turkish.get_url()).status_code == 200
+    with override("en"):
+        assert client.get(turkish.get_url()).status_code == 404
+    assert "pieces in tr: 3" in report and "failed" not in report
 
 
 UPLOADS = FIXTURES / "uploads"

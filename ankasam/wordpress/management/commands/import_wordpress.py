@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from ankasam.articles.models import ArticleIndexPage
 from ankasam.wordpress.importer import ImportFailed, Options, run_import
 from ankasam.wordpress.people import NoPeopleIndex
+from ankasam.wordpress.sidecars import SidecarError
 from ankasam.wordpress.wxr import ExportError
 
 
@@ -22,9 +23,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--uploads", type=Path, help="A local copy of wp-content/uploads; images are never downloaded."
         )
+        parser.add_argument(
+            "--wpml-translations",
+            type=Path,
+            help="WPML's icl_translations table as CSV: the posts' languages and translation groups.",
+        )
+        parser.add_argument(
+            "--author-bios", type=Path, help="JSON of authors' names, roles and bios per language."
+        )
+        parser.add_argument(
+            "--taxonomy-mapping",
+            type=Path,
+            help="TOML (or JSON) sending chosen categories to regions, article types, tags or nowhere.",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Read, map and report; write nothing.")
 
     def handle(self, export, parent, uploads, dry_run, **options):
+        sidecars = {name: options[name] for name in ("wpml_translations", "author_bios", "taxonomy_mapping")}
+        for name, path in sidecars.items():
+            if path is not None and not path.is_file():
+                raise CommandError(f"--{name.replace('_', '-')}: {path} is not a file")
         if not export.is_file():
             raise CommandError(f"{export} is not a file")
         index = (
@@ -35,7 +53,11 @@ class Command(BaseCommand):
         if index is None:
             raise CommandError("No article index to import under: create one, or give --parent with its id")
         try:
-            report = run_import(Options(path=export, parent=index, uploads=uploads, dry_run=dry_run))
+            report = run_import(
+                Options(path=export, parent=index, uploads=uploads, dry_run=dry_run, **sidecars)
+            )
+        except SidecarError as error:
+            raise CommandError(f"A sidecar file cannot be read, nothing was imported: {error}") from error
         except ExportError as error:
             raise CommandError(f"The export cannot be read, nothing was imported: {error}") from error
         except (ImportFailed, NoPeopleIndex) as error:
