@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=ankasam.settings.test
 
-.PHONY: run test install install-dev lint format messages add-language screenshots clean
+.PHONY: run test install install-dev lint format messages add-language screenshots import-sample clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,20 @@ run: install
 	$(BIN)/python manage.py run_publish_scheduler & scheduler=$$!; \
 		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The sample WordPress export (ankasam/wordpress/sample/) imported into the local site, with its
+# images and sidecar files; `make import-sample run` imports it and serves the site
+# (docs/migrating-from-wordpress.md). Safe to repeat: a second import creates nothing.
+SAMPLE := ankasam/wordpress/sample
+import-sample: install
+	$(BIN)/python manage.py build_translations
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py set_site_address http://127.0.0.1:$(PORT)
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py import_wordpress $(SAMPLE)/polylang-sample.xml --uploads $(SAMPLE)/uploads \
+		--author-bios $(SAMPLE)/author-bios.json --taxonomy-mapping $(SAMPLE)/taxonomy-mapping.toml
+	$(BIN)/python manage.py rebuild_search_index
+	$(BIN)/python manage.py refresh_translation_status
 
 # axe-core for the accessibility test, at the version package-lock.json pins. Without npm the
 # test is skipped with a reason (a failure under CI=true).

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import override
-from wagtail.contrib.redirects.models import Redirect
 
 from ankasam.articles.content import write_article_translation
 from ankasam.articles.models import ArticlePage, ArticlePageAuthor
@@ -25,14 +24,12 @@ from .groups import Group, group_posts
 from .images import import_attachments, remove_written_files, resolve_image_blocks
 from .models import ImportedPost
 from .people import import_authors
+from .publishing import finish_group
 from .report import Report
 from .scan import scan_export
 from .sidecars import read_author_bios, read_taxonomy_mapping, read_wpml_translations, wpml_groups
 from .terms import import_categories
 from .wxr import Item, read_export
-
-PUBLISHED = "publish"
-SCHEDULED = "future"
 
 
 class ImportFailed(Exception):
@@ -231,47 +228,3 @@ def rewrite_links_between_posts(index, written: dict, report: Report):
             with override(page.original_language or record.language):
                 page.save()
             report.updated["links between posts"] += 1
-
-
-def finish_group(group: Group, items: dict, index, report: Report):
-    """Publish the page if its posts were published, schedule it if they were future; redirect old paths."""
-    members = [items[post_id] for post_id in group.members.values() if post_id in items]
-    if not members:
-        return
-    page = page_of_group(group, index.source)
-    # Saving validates the title in the active language: a Turkish-only piece is saved in Turkish.
-    with override(page.original_language or next(iter(group.members))):
-        publish_like_wordpress(page, members)
-    if page.live:
-        for language, post_id in group.members.items():
-            redirect_old_path(page, language, index.paths.get(post_id), report)
-
-
-def publish_like_wordpress(page, members):
-    """Live if a member was published, scheduled if one was future, a draft otherwise (private too)."""
-    statuses = {item.status for item in members}
-    dates = [item.post_date_gmt for item in members if item.post_date_gmt]
-    if PUBLISHED in statuses:
-        page.save_revision().publish()
-        if dates:
-            ArticlePage.objects.filter(pk=page.pk).update(first_published_at=min(dates))
-            page.refresh_from_db()
-    elif SCHEDULED in statuses and dates:
-        # Publishing a revision whose go-live time is ahead schedules it (Wagtail's own rule).
-        page.go_live_at = min(dates)
-        page.save_revision().publish()
-    else:
-        page.save_revision()
-
-
-def redirect_old_path(page, language: str, path: str | None, report: Report):
-    if not path or path == "/":
-        return
-    with override(language):
-        target = page.get_url()
-    normalised = Redirect.normalise_path(path)
-    redirect, created = Redirect.objects.update_or_create(
-        old_path=normalised, site=None, defaults={"redirect_link": target, "is_permanent": True}
-    )
-    report.created["redirect"] += created
-    report.updated["redirect"] += not created

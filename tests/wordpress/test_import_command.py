@@ -11,6 +11,8 @@ from wagtail.contrib.redirects.models import Redirect
 
 from ankasam.articles.models import ArticlePage
 from ankasam.people.models import PersonPage
+from ankasam.taxonomy.models import Topic
+from ankasam.translations.availability import exists_in
 from ankasam.wordpress.models import ImportedPost
 
 pytestmark = pytest.mark.django_db
@@ -134,8 +136,20 @@ def test_a_failure_halfway_rolls_everything_back(site, monkeypatch):
     assert table_sizes() == before
 
 
+SAMPLE = Path("ankasam/wordpress/sample")
+SAMPLE_ARGS = (
+    str(SAMPLE / "polylang-sample.xml"),
+    "--uploads",
+    str(SAMPLE / "uploads"),
+    "--author-bios",
+    str(SAMPLE / "author-bios.json"),
+    "--taxonomy-mapping",
+    str(SAMPLE / "taxonomy-mapping.toml"),
+)
+
+
 def test_the_sample_imports_whole_with_its_turkish_only_piece_read_only_in_turkish(client, site):
-    report = run("ankasam/wordpress/sample/polylang-sample.xml")
+    report = run(*SAMPLE_ARGS)
 
     turkish = ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=104).page_id)
     assert turkish.original_language == "tr" and turkish.live
@@ -145,6 +159,72 @@ def test_the_sample_imports_whole_with_its_turkish_only_piece_read_only_in_turki
     with override("en"):
         assert client.get(turkish.get_url()).status_code == 404
     assert "pieces in tr: 3" in report and "failed" not in report
+
+
+def test_every_live_sample_piece_reads_in_each_of_its_languages_with_notes_and_bios(client, site):
+    run(*SAMPLE_ARGS)
+
+    records = ImportedPost.objects.filter(page__live=True).select_related("page")
+    readable = [record for record in records if exists_in(record.page.specific, record.language)]
+    # Live pages hold 7 posts; the Russian 109 is scheduled, so 6 can be read today.
+    assert (len(records), sorted(record.post_id for record in readable)) == (
+        7,
+        [101, 102, 103, 104, 105, 106],
+    )
+    for record in readable:
+        page = record.page.specific
+        with override(record.language):
+            html = client.get(page.get_url()).content.decode()
+        assert f'<html lang="{record.language}"' in html
+        assert 'class="footnotes"' in html or record.post_id == 106  # 106 holds links, no notes
+        assert 'class="author-bio' in html, record.post_id
+
+
+def test_a_future_translation_of_a_published_post_waits_for_its_date(client, site):
+    report = run(*SAMPLE_ARGS)
+
+    page = ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=109).page_id)
+    assert page.live and exists_in(page, "en") and not exists_in(page, "ru")
+    scheduled = page.revisions.get(approved_go_live_at__isnull=False)
+    assert scheduled.approved_go_live_at.date().isoformat() == "2030-01-15"
+    assert exists_in(scheduled.as_object(), "ru")
+    with override("ru"):
+        assert client.get(page.get_url()).status_code == 404
+    assert not Redirect.objects.filter(old_path__contains="109").exists()
+    assert "post 109: future: its ru text goes live on its date" in report
+
+
+def test_polylang_gives_terms_and_image_captions_their_names_in_each_language(site):
+    run(*SAMPLE_ARGS)
+
+    corridors = ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=101).page_id)
+    policy = Topic.objects.get(slug="regional-policy")
+    assert (policy.name_en, policy.name_tr, policy.name_ru) == (
+        "Regional Policy",
+        "Bölgesel Politika",
+        "Региональная политика",
+    )
+    assert list(corridors.topics.all()) == [policy]
+    assert not Topic.objects.filter(slug__in=["bolgesel-politika", "regionalnaya-politika"]).exists()
+    assert [region.slug for region in corridors.regions.all()] == ["caucasus"]
+    hero = corridors.hero_image
+    assert hero.caption_en == "The Caspian Sea and the five states on its shore."
+    assert hero.caption_ru == "Каспийское море и пять прибрежных государств."
+    assert hero.description_ru.startswith("Схематичная карта")
+
+
+def test_bios_come_from_the_sidecar_and_from_polylang_user_meta(client, site):
+    run(*SAMPLE_ARGS)
+
+    selin = PersonPage.objects.get(title_en="Selin Karaağaç")
+    assert selin.title_ru == "Селин Караагач"
+    assert selin.bio_tr.startswith("<p>Selin Karaağaç, Hazar")
+    # Russian is not in the sidecar's "bio": it comes from Polylang's description_ru user meta.
+    assert (
+        selin.bio_ru
+        == "<p>Селин Караагач изучает газовые и железнодорожные маршруты через Каспий и Южный Кавказ.</p>"
+    )
+    assert selin.role_ru == "Старший научный сотрудник, энергетика и транзит"
 
 
 UPLOADS = FIXTURES / "uploads"

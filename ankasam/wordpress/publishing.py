@@ -1,0 +1,104 @@
+"""Publishing an imported group the way WordPress had it: per language, never more than was public.
+
+A group's page is one Wagtail page, but its posts can differ in status: an English post
+published, its Russian translation still scheduled or private. The live revision holds only the
+published languages; the others wait in a later revision, scheduled at their date (future) or a
+draft (draft, pending, private). Old addresses redirect only to what is live.
+"""
+
+from django.utils.translation import override
+from wagtail.contrib.redirects.models import Redirect
+
+from ankasam.articles.models import ArticlePage
+from ankasam.core.languages import default_language, localized_field
+
+PUBLISHED = "publish"
+SCHEDULED = "future"
+# The texts that make a language exist on the page (`translation_required_fields` reads the body).
+HELD_FIELDS = ("body", "footnotes", "standfirst")
+
+
+def finish_group(group, written: dict, index, report):
+    """Publish, schedule or keep as a draft each language of the group's page; redirect old paths."""
+    from .importer import page_of_group
+
+    members = {
+        language: (post_id, written[post_id])
+        for language, post_id in group.members.items()
+        if post_id in written
+    }
+    if not members:
+        return
+    page = page_of_group(group, index.source)
+    public = {language: post for language, (_id, post) in members.items() if post.status == PUBLISHED}
+    held = {language: post for language, (_id, post) in members.items() if post.status != PUBLISHED}
+    # Saving validates the title in the active language: a Turkish-only piece is saved in Turkish.
+    with override(page.original_language or next(iter(members))):
+        if public:
+            texts = take_out(page, held)
+            publish_at_original_date(page, public.values())
+            if held:
+                put_back(page, texts)
+                schedule_or_keep_draft(page, held.values())
+        else:
+            schedule_or_keep_draft(page, held.values())
+    for language, (post_id, post) in members.items():
+        if language in public:
+            redirect_old_path(page, language, index.paths.get(post_id), report)
+        elif public:
+            when = "goes live on its date" if post.status == SCHEDULED else "stays in a draft"
+            report.warn(post_id, f"{post.status}: its {language} text {when}; the other languages are live")
+
+
+def take_out(page, held: dict) -> dict:
+    """Empty the held languages' texts on the page object and return them to put back."""
+    texts = {}
+    for language in held:
+        names = HELD_FIELDS if language == default_language() else (*HELD_FIELDS, "title", "slug")
+        for name in names:
+            column = localized_field(name, language)
+            texts[column] = getattr(page, column)
+            setattr(page, column, [] if name in ("body", "footnotes") else "")
+    return texts
+
+
+def put_back(page, texts: dict):
+    for column, value in texts.items():
+        setattr(page, column, value)
+
+
+LIVE_STATE = ("live", "live_revision", "first_published_at", "last_published_at", "has_unpublished_changes")
+
+
+def publish_at_original_date(page, posts):
+    page.save_revision().publish()
+    dates = [post.post_date_gmt for post in posts if post.post_date_gmt]
+    if dates:
+        ArticlePage.objects.filter(pk=page.pk).update(first_published_at=min(dates))
+    # Publishing works on a copy; a revision saved from this object next must know it is live,
+    # or scheduling that revision would take the page offline.
+    page.refresh_from_db(fields=LIVE_STATE)
+
+
+def schedule_or_keep_draft(page, posts):
+    """Scheduled at the earliest future date if a post was future; a draft otherwise (private too)."""
+    dates = [post.post_date_gmt for post in posts if post.status == SCHEDULED and post.post_date_gmt]
+    if dates:
+        # Publishing a revision whose go-live time is ahead schedules it (Wagtail's own rule).
+        page.go_live_at = min(dates)
+        page.save_revision().publish()
+    else:
+        page.save_revision()
+
+
+def redirect_old_path(page, language: str, path: str | None, report):
+    if not path or path == "/":
+        return
+    with override(language):
+        target = page.get_url()
+    normalised = Redirect.normalise_path(path)
+    redirect, created = Redirect.objects.update_or_create(
+        old_path=normalised, site=None, defaults={"redirect_link": target, "is_permanent": True}
+    )
+    report.created["redirect"] += created
+    report.updated["redirect"] += not created
