@@ -4,7 +4,9 @@ A missing file is a warning. Files are written to storage as the import goes; th
 forgets them if the import rolls back, so `remove_written_files` deletes them again.
 """
 
+import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
@@ -95,12 +97,20 @@ def remove_written_files(names: list[str]):
         default_storage.delete(name)
 
 
-def resolve_image_blocks(blocks, images: dict, post_id: int, report) -> list:
-    """Image placeholders from `body.convert_body` as image blocks, or left out with a warning."""
+def resolve_image_blocks(blocks, images: dict, post_id: int, report, attachments=None) -> list:
+    """Image placeholders from `body.convert_body` as image blocks, or left out with a warning.
+
+    An image without WordPress's `wp-image-N` class is found by its file under uploads
+    (a resized copy, `chart-300x200.png`, counts as `chart.png`).
+    """
+    by_file = {
+        attachment.file: number for number, attachment in (attachments or {}).items() if attachment.file
+    }
     resolved = []
     for block in blocks:
         if block[0] == "image" and "wordpress_attachment_id" in block[1]:
-            image = images.get(block[1]["wordpress_attachment_id"])
+            number = block[1]["wordpress_attachment_id"] or by_file.get(uploaded_file(block[1]["src"]))
+            image = images.get(number)
             if image is None:
                 report.warn(
                     post_id, f"image {block[1]['src']} is not among the imported attachments; left out"
@@ -109,3 +119,13 @@ def resolve_image_blocks(blocks, images: dict, post_id: int, report) -> list:
             block = ("image", {"image": image, "caption": block[1]["caption"]})
         resolved.append(block)
     return resolved
+
+
+RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
+
+
+def uploaded_file(src: str) -> str:
+    """`https://old.example/wp-content/uploads/2025/03/map-300x200.png` -> `2025/03/map.png`."""
+    path = unquote(urlsplit(src).path)
+    _before, found, after = path.partition("/wp-content/uploads/")
+    return RESIZED.sub("", after) if found else ""

@@ -7,14 +7,13 @@ old addresses redirected. Everything runs in one transaction; a dry run rolls it
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote
 
 from django.db import transaction
 from django.utils.html import strip_tags
-from django.utils.text import slugify
 from django.utils.translation import override
 
-from ankasam.articles.content import write_article_translation
+from ankasam.articles.content import ascii_slug, write_article_translation
 from ankasam.articles.models import ArticlePage, ArticlePageAuthor
 from ankasam.core.languages import default_language, localized_field, site_language_codes
 
@@ -23,7 +22,7 @@ from .footnotes import extract_footnotes
 from .groups import Group, group_posts
 from .images import import_attachments, remove_written_files, resolve_image_blocks
 from .models import ImportedPost
-from .people import import_authors
+from .people import NoPeopleIndex, import_authors
 from .publishing import finish_group
 from .report import Report
 from .scan import scan_export
@@ -33,9 +32,21 @@ from .wxr import Item, read_export
 
 
 class ImportFailed(Exception):
-    def __init__(self, post_id, reason):
-        super().__init__(f"post {post_id}: {reason}")
-        self.post_id = post_id
+    """Which part of the export stopped the run ("post 104", "authors") and why."""
+
+    def __init__(self, where: str, reason):
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+
+
+def step(where: str, function, *args):
+    """Run one phase of the import; an error names the phase (the transaction undoes all)."""
+    try:
+        return function(*args)
+    except NoPeopleIndex:
+        raise
+    except Exception as error:  # named in the report, undone by the transaction
+        raise ImportFailed(where, error) from error
 
 
 class DryRunFinished(Exception):
@@ -82,32 +93,29 @@ def run_import(options: Options) -> Report:
     written = []
     try:
         with transaction.atomic():
-            people = import_authors(index, report, sidecars["bios"])
-            topics = import_categories(index, report, sidecars["mapping"])
-            images = import_attachments(index, options.uploads, report, written)
+            people = step("authors", import_authors, index, report, sidecars["bios"])
+            topics = step("categories", import_categories, index, report, sidecars["mapping"])
+            images = step("images", import_attachments, index, options.uploads, report, written)
             statuses = {}
             for item in read_export(options.path):
                 if isinstance(item, Item) and item.post_id in group_of:
-                    try:
-                        write_post(
-                            item,
-                            group_of[item.post_id],
-                            options.parent,
-                            index,
-                            people,
-                            topics,
-                            images,
-                            report,
-                        )
-                    except Exception as error:  # the report names the post; the transaction undoes all
-                        raise ImportFailed(item.post_id, error) from error
+                    step(
+                        f"post {item.post_id}",
+                        write_post,
+                        item,
+                        group_of[item.post_id],
+                        options.parent,
+                        index,
+                        people,
+                        topics,
+                        images,
+                        report,
+                    )
                     statuses[item.post_id] = Written(item.status, item.post_date_gmt)
-            rewrite_links_between_posts(index, statuses, report)
+            step("links between posts", rewrite_links_between_posts, index, statuses, report)
             for group in grouping.groups:
-                try:
-                    finish_group(group, statuses, index, report)
-                except Exception as error:  # as above: named in the report, undone by the transaction
-                    raise ImportFailed(min(group.members.values()), error) from error
+                where = f"post {min(group.members.values())}"
+                step(where, finish_group, group, statuses, index, report)
             if options.dry_run:
                 raise DryRunFinished
     except DryRunFinished:
@@ -142,7 +150,7 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
     body = convert_body(notes.body_html)
     for problem in notes.problems + body.problems:
         report.warn(item.post_id, problem)
-    blocks = resolve_image_blocks(body.blocks, images, item.post_id, report)
+    blocks = resolve_image_blocks(body.blocks, images, item.post_id, report, index.attachments)
     thumbnail = (item.postmeta.get("_thumbnail_id") or [""])[0]
     page = page_of_group(group, index.source)
     created = page is None
@@ -155,7 +163,8 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
             page,
             language,
             title=item.title,
-            slug=slugify(item.post_name, allow_unicode=False) or None,
+            # WordPress keeps a Cyrillic or Turkish slug percent-encoded; ours are transliterated.
+            slug=ascii_slug(unquote(item.post_name)) or None,
             standfirst=strip_tags(item.excerpt).strip(),
             blocks=blocks,
             notes=notes.notes,
@@ -215,7 +224,7 @@ def rewrite_links_between_posts(index, written: dict, report: Report):
     records = list(ImportedPost.objects.filter(source=index.source))
     page_ids = {f"/?p={record.post_id}": record.page_id for record in records}
     page_ids.update({record.old_path: record.page_id for record in records if record.old_path})
-    hosts = [urlsplit(index.source).netloc]
+    hosts = [index.source, f"www.{index.source}"]
     for record in records:
         if record.post_id not in written:
             continue

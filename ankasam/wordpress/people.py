@@ -6,9 +6,10 @@ user meta filling languages the sidecar leaves out.
 """
 
 from django.utils.html import strip_tags
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from django.utils.translation import override
 
+from ankasam.articles.content import ascii_slug
 from ankasam.articles.sanitise import clean_stored_rich_text
 from ankasam.core.languages import default_language, localized_field, site_language_codes
 from ankasam.people.models import PeopleIndexPage, PersonPage
@@ -42,12 +43,13 @@ def import_authors(index, report, bios: dict[str, AuthorBio] | None = None) -> d
         record = (
             ImportedAuthor.objects.filter(source=index.source, login=login).select_related("person").first()
         )
-        person = record.person.specific if record else None
+        person = record.person.specific if record else existing_person(email)
         created = person is None
         if created:
             if people_index is None:
                 raise NoPeopleIndex("the site has no experts page to put the authors under")
-            person = PersonPage(title_en=name, slug_en=slugify(name) or slugify(login), email=email)
+            slug = free_slug(people_index, ascii_slug(name) or ascii_slug(login) or "author")
+            person = PersonPage(title_en=name, slug_en=slug, email=email)
         bio = bios.get(login)
         texts = texts_per_language(name, description, bio)
         changed = apply_texts(person, texts, email=(bio.email if bio else "") or email)
@@ -59,6 +61,7 @@ def import_authors(index, report, bios: dict[str, AuthorBio] | None = None) -> d
                 changed = True
         if created:
             people_index.add_child(instance=person)
+        if not record:
             ImportedAuthor.objects.create(source=index.source, login=login, person=person)
         if created or changed:
             with override(default_language()):
@@ -67,6 +70,23 @@ def import_authors(index, report, bios: dict[str, AuthorBio] | None = None) -> d
         report.updated["person"] += changed and not created
         people[login] = person
     return people
+
+
+def existing_person(email: str):
+    """A person already on the site with the author's e-mail: the same person, not a new one."""
+    email = email.strip()
+    return PersonPage.objects.filter(email__iexact=email).first() if email else None
+
+
+def free_slug(people_index, slug: str) -> str:
+    """The slug, or the slug with -2, -3 ... when another person already has it."""
+    taken = set(
+        people_index.get_children().values_list(localized_field("slug", default_language()), flat=True)
+    )
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
 
 
 def texts_per_language(name: str, description: str, bio: AuthorBio | None) -> dict[str, dict[str, str]]:

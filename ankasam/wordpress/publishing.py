@@ -31,23 +31,35 @@ def finish_group(group, written: dict, index, report):
         return
     page = page_of_group(group, index.source)
     public = {language: post for language, (_id, post) in members.items() if post.status == PUBLISHED}
-    held = {language: post for language, (_id, post) in members.items() if post.status != PUBLISHED}
+    future = {
+        language: post
+        for language, (_id, post) in members.items()
+        if post.status == SCHEDULED and post.post_date_gmt
+    }
+    drafts = {
+        language: post for language, (_id, post) in members.items() if language not in {*public, *future}
+    }
     # Saving validates the title in the active language: a Turkish-only piece is saved in Turkish.
     with override(page.original_language or next(iter(members))):
+        # Each step publishes only its languages: the live revision what was public, the scheduled
+        # one what was future, the latest draft everything.
         if public:
-            texts = take_out(page, held)
+            texts = take_out(page, {**future, **drafts})
             publish_at_original_date(page, public.values())
-            if held:
-                put_back(page, texts)
-                schedule_or_keep_draft(page, held.values())
-        else:
-            schedule_or_keep_draft(page, held.values())
+            put_back(page, texts)
+        if future:
+            texts = take_out(page, drafts)
+            schedule(page, future.values())
+            put_back(page, texts)
+        if drafts:
+            page.save_revision()
     for language, (post_id, post) in members.items():
         if language in public:
             redirect_old_path(page, language, index.paths.get(post_id), report)
-        elif public:
-            when = "goes live on its date" if post.status == SCHEDULED else "stays in a draft"
-            report.warn(post_id, f"{post.status}: its {language} text {when}; the other languages are live")
+        elif language in future and public:
+            report.warn(post_id, f"future: its {language} text goes live on its date; the others are live")
+        elif language in drafts and (public or future):
+            report.warn(post_id, f"{post.status}: its {language} text stays in a draft; the others are not")
 
 
 def take_out(page, held: dict) -> dict:
@@ -80,15 +92,11 @@ def publish_at_original_date(page, posts):
     page.refresh_from_db(fields=LIVE_STATE)
 
 
-def schedule_or_keep_draft(page, posts):
-    """Scheduled at the earliest future date if a post was future; a draft otherwise (private too)."""
-    dates = [post.post_date_gmt for post in posts if post.status == SCHEDULED and post.post_date_gmt]
-    if dates:
-        # Publishing a revision whose go-live time is ahead schedules it (Wagtail's own rule).
-        page.go_live_at = min(dates)
-        page.save_revision().publish()
-    else:
-        page.save_revision()
+def schedule(page, posts):
+    """Scheduled at the earliest of the posts' dates."""
+    # Publishing a revision whose go-live time is ahead schedules it (Wagtail's own rule).
+    page.go_live_at = min(post.post_date_gmt for post in posts)
+    page.save_revision().publish()
 
 
 def redirect_old_path(page, language: str, path: str | None, report):

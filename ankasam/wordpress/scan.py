@@ -49,6 +49,12 @@ def category(item: Item, domain: str) -> str | None:
     return next((nicename for item_domain, nicename, _name in item.categories if item_domain == domain), None)
 
 
+def site_of(link: str) -> str:
+    """The old site as imported records remember it: the host alone, so a second export made
+    over https instead of http, or with www, still finds what the first one imported."""
+    return urlsplit(link).netloc.lower().removeprefix("www.")
+
+
 def old_path(link: str) -> str:
     """The post's address on the old site without scheme and host: what a redirect matches."""
     parts = urlsplit(link)
@@ -76,8 +82,7 @@ def scan_export(
             index.guest_authors[login] = record
         elif record.post_type in IMPORTED_POST_TYPES:
             if not index.source and record.link:
-                parts = urlsplit(record.link)
-                index.source = f"{parts.scheme}://{parts.netloc}"
+                index.source = site_of(record.link)
             index.posts[record.post_id] = PostFacts(
                 record.post_id,
                 post_language(index, record, site_languages, default_language, wpml),

@@ -273,3 +273,40 @@ def test_links_between_imported_posts_become_page_links(client, site):
     html = client.get(russian_address).content.decode()
     assert f'<a href="{russian_address}">английскую версию</a>' in html  # the page, in the reader's language
     assert "links between posts: 0 created, 1 updated" in report
+
+
+def test_in_a_mixed_group_each_language_goes_live_only_when_its_post_did(client, site, tmp_path):
+    # English published, Turkish a draft, Russian scheduled: the Turkish text must not ride
+    # along when the Russian goes live.
+    text = EXPORT.read_text()
+    text = text.replace(
+        "<wp:post_id>102</wp:post_id><wp:post_date><![CDATA[2024-05-03 10:00:00]]></wp:post_date>"
+        "<wp:post_date_gmt><![CDATA[2024-05-03 07:00:00]]></wp:post_date_gmt>"
+        "<wp:post_name><![CDATA[arasi-paylasmak]]></wp:post_name><wp:status><![CDATA[publish]]>",
+        "<wp:post_id>102</wp:post_id><wp:post_date><![CDATA[2024-05-03 10:00:00]]></wp:post_date>"
+        "<wp:post_date_gmt><![CDATA[2024-05-03 07:00:00]]></wp:post_date_gmt>"
+        "<wp:post_name><![CDATA[arasi-paylasmak]]></wp:post_name><wp:status><![CDATA[draft]]>",
+    )
+    text = text.replace(
+        "<wp:post_id>103</wp:post_id><wp:post_date><![CDATA[2024-05-03 10:00:00]]></wp:post_date>"
+        "<wp:post_date_gmt><![CDATA[2024-05-03 07:00:00]]></wp:post_date_gmt>"
+        "<wp:post_name><![CDATA[delit-araks]]></wp:post_name><wp:status><![CDATA[publish]]>",
+        "<wp:post_id>103</wp:post_id><wp:post_date><![CDATA[2031-05-03 10:00:00]]></wp:post_date>"
+        "<wp:post_date_gmt><![CDATA[2031-05-03 07:00:00]]></wp:post_date_gmt>"
+        "<wp:post_name><![CDATA[delit-araks]]></wp:post_name><wp:status><![CDATA[future]]>",
+    )
+    assert text.count("[draft]]") == 2 and "[future]]" in text
+    export = tmp_path / "mixed.xml"
+    export.write_text(text)
+
+    report = run(str(export))
+
+    river = ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=101).page_id)
+    assert river.live and [code for code in ("en", "tr", "ru") if exists_in(river, code)] == ["en"]
+    scheduled = river.revisions.get(approved_go_live_at__isnull=False).as_object()
+    assert [code for code in ("en", "tr", "ru") if exists_in(scheduled, code)] == ["en", "ru"]
+    latest = river.get_latest_revision_as_object()
+    assert [code for code in ("en", "tr", "ru") if exists_in(latest, code)] == ["en", "tr", "ru"]
+    assert "post 102: draft: its tr text stays in a draft" in report
+    assert "post 103: future: its ru text goes live on its date" in report
+    assert list(Redirect.objects.values_list("old_path", flat=True)) == ["/2024/05/sharing-the-aras"]
