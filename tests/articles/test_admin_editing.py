@@ -3,8 +3,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from ankasam.articles.models import ArticleIndexPage, ArticlePage
 from ankasam.home.models import HomePage
-from ankasam.translations.availability import languages_of
 from ankasam.people.models import PeopleIndexPage
+from ankasam.translations.availability import languages_of
 
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import TopicFactory
