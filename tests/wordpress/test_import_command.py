@@ -15,6 +15,8 @@ from ankasam.taxonomy.models import Topic
 from ankasam.translations.availability import exists_in
 from ankasam.wordpress.models import ImportedPost
 
+from .rendering import assert_notes_linked_both_ways
+
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -104,15 +106,18 @@ def test_a_dry_run_writes_nothing(site):
     assert report.startswith("Dry run") and "page: 2 created" in report
 
 
-def test_an_unsafe_export_is_refused_and_nothing_is_written(site, tmp_path):
-    bomb = tmp_path / "bomb.xml"
-    bomb.write_text(
-        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><rss>&b;</rss>'
-    )
+@pytest.mark.parametrize(
+    ("export", "reason"),
+    [
+        ("wxr-billion-laughs.xml", "entit"),
+        ("wxr-external-entity.xml", "entit|DTD|external"),
+    ],
+)
+def test_an_unsafe_export_is_refused_with_a_clear_error_and_nothing_is_written(site, export, reason):
     before = table_sizes()
 
-    with pytest.raises(CommandError, match="cannot be read"):
-        run(str(bomb))
+    with pytest.raises(CommandError, match=rf"The export cannot be read, nothing was imported: .*({reason})"):
+        run(str(FIXTURES / export))
 
     assert table_sizes() == before
 
@@ -176,7 +181,9 @@ def test_every_live_sample_piece_reads_in_each_of_its_languages_with_notes_and_b
         with override(record.language):
             html = client.get(page.get_url()).content.decode()
         assert f'<html lang="{record.language}"' in html
-        assert 'class="footnotes"' in html or record.post_id == 106  # 106 holds links, no notes
+        notes = {101: 3, 102: 3, 103: 3, 104: 4, 105: 2, 106: 0}[record.post_id]
+        assert html.count('<li id="fn-') == notes, record.post_id
+        assert_notes_linked_both_ways(html, notes)
         assert 'class="author-bio' in html, record.post_id
 
 

@@ -17,6 +17,8 @@ from ankasam.wordpress.footnotes import extract_footnotes
 from ankasam.wordpress.models import ImportedPost
 from ankasam.wordpress.wxr import read_export
 
+from .rendering import assert_notes_linked_both_ways
+
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -40,19 +42,6 @@ def read(client, page, language: str) -> str:
         response = client.get(page.get_url())
     assert response.status_code == 200, (language, response.status_code)
     return response.content.decode()
-
-
-def assert_notes_linked_both_ways(html: str, count: int):
-    """Each note n has a reference pointing at it and a back link to that reference."""
-    for number in range(1, count + 1):
-        references = re.findall(
-            rf'<sup class="footnote-ref" id="(fnref-{number}(?:-\d+)?)"><a href="#fn-{number}"', html
-        )
-        assert references, f"no reference to note {number}"
-        note = re.search(rf'<li id="fn-{number}" class="footnote"[^>]*>(.*?)</li>', html, re.S)
-        assert note, f"no note {number}"
-        for reference in references:
-            assert f'href="#{reference}"' in note.group(1), f"note {number} does not link back to {reference}"
 
 
 @pytest.fixture
