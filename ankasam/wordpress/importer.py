@@ -5,6 +5,7 @@ streams the posts into their group's page, then each group is published or left 
 old addresses redirected. Everything runs in one transaction; a dry run rolls it back at the end.
 """
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -12,6 +13,7 @@ from urllib.parse import unquote
 from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.translation import override
+from wagtail.models import Page
 
 from ankasam.articles.content import ascii_slug, write_article_translation
 from ankasam.articles.models import ArticlePage, ArticlePageAuthor
@@ -59,6 +61,7 @@ class Written:
 
     status: str
     post_date_gmt: object
+    has_links: bool = True  # whether its body links anywhere (else there is nothing to rewrite)
 
 
 @dataclass
@@ -99,7 +102,7 @@ def run_import(options: Options) -> Report:
             statuses = {}
             for item in read_export(options.path):
                 if isinstance(item, Item) and item.post_id in group_of:
-                    step(
+                    has_links = step(
                         f"post {item.post_id}",
                         write_post,
                         item,
@@ -111,11 +114,13 @@ def run_import(options: Options) -> Report:
                         images,
                         report,
                     )
-                    statuses[item.post_id] = Written(item.status, item.post_date_gmt)
+                    statuses[item.post_id] = Written(item.status, item.post_date_gmt, has_links)
+                    collect_garbage_now_and_then(len(statuses))
             step("links between posts", rewrite_links_between_posts, index, statuses, report)
-            for group in grouping.groups:
+            for number, group in enumerate(grouping.groups, start=1):
                 where = f"post {min(group.members.values())}"
                 step(where, finish_group, group, statuses, index, report)
+                collect_garbage_now_and_then(number)
             if options.dry_run:
                 raise DryRunFinished
     except DryRunFinished:
@@ -124,6 +129,20 @@ def run_import(options: Options) -> Report:
         remove_written_files(written)
         raise
     return report
+
+
+GARBAGE_EVERY = 100  # posts or groups
+
+
+def collect_garbage_now_and_then(done: int):
+    """Free the page objects of the last hundred posts, so memory stays flat however long the run.
+
+    A saved page leaves reference cycles behind (Wagtail's and modelcluster's objects point back
+    at it); Python frees cycles only now and then, and less often the more objects a long run
+    has made, so without this the memory of a large import grows with the number of posts.
+    """
+    if done % GARBAGE_EVERY == 0:
+        gc.collect()
 
 
 def read_sidecars(options: Options) -> dict:
@@ -181,7 +200,7 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
         if created:
             parent.add_child(instance=page)
         else:
-            page.save()
+            save_new_language(page, language)
     tags = [name for domain, _slug, name in item.categories if domain == "post_tag"]
     tags += [topics[slug].name for domain, slug, _name in item.categories if is_tag(topics, domain, slug)]
     page.tags.add(*tags)
@@ -195,6 +214,21 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
     report.pieces[language] += 1
     report.pieces_created[language] += new
     report.footnotes += len(notes.notes)
+    return bool(body.links)
+
+
+def save_new_language(page, language: str):
+    """Save a language written into an existing page, its slug and address stored first.
+
+    Wagtail treats a new slug as a renamed page: it keeps both versions of the page for a signal
+    sent when the transaction commits. Over an import of thousands of pieces in one transaction
+    those copies were most of its memory; writing the slug and address first leaves nothing to
+    rename (the old address is redirected by the import itself).
+    """
+    page.set_url_path(page.get_parent())
+    columns = [localized_field("slug", language), localized_field("url_path", language)]
+    Page.objects.filter(pk=page.pk).update(**{column: getattr(page, column) for column in columns})
+    page.save()
 
 
 def is_tag(targets, domain: str, slug: str) -> bool:
@@ -226,7 +260,7 @@ def rewrite_links_between_posts(index, written: dict, report: Report):
     page_ids.update({record.old_path: record.page_id for record in records if record.old_path})
     hosts = [index.source, f"www.{index.source}"]
     for record in records:
-        if record.post_id not in written:
+        if record.post_id not in written or not written[record.post_id].has_links:
             continue
         page = ArticlePage.objects.get(pk=record.page_id)
         field = localized_field("body", record.language)
