@@ -129,3 +129,18 @@ def test_a_failure_outside_the_posts_names_its_phase_and_keeps_nothing(site, mon
         run(EXPORT)
 
     assert not PersonPage.objects.exists() and not ArticlePage.objects.exists()
+
+
+def test_an_export_cut_off_in_the_middle_of_an_item_is_refused_with_its_line_and_keeps_nothing(
+    site, tmp_path
+):
+    text = EXPORT.read_text()
+    cut = tmp_path / "cut.xml"
+    cut.write_text(text[: text.index("<wp:post_id>103</wp:post_id>")])
+    run(EXPORT)
+    before = {model: model.objects.count() for model in (ArticlePage, PersonPage, ImportedPost)}
+
+    with pytest.raises(CommandError, match=r"The export cannot be read, nothing was imported: .*line \d+"):
+        run(cut)
+
+    assert {model: model.objects.count() for model in before} == before
