@@ -61,6 +61,7 @@ class Written:
 
     status: str
     post_date_gmt: object
+    modified_gmt: object = None
     has_links: bool = True  # whether its body links anywhere (else there is nothing to rewrite)
 
 
@@ -114,7 +115,9 @@ def run_import(options: Options) -> Report:
                         images,
                         report,
                     )
-                    statuses[item.post_id] = Written(item.status, item.post_date_gmt, has_links)
+                    statuses[item.post_id] = Written(
+                        item.status, item.post_date_gmt, item.modified_gmt, has_links
+                    )
                     collect_garbage_now_and_then(len(statuses))
             step("links between posts", rewrite_links_between_posts, index, statuses, report)
             for number, group in enumerate(grouping.groups, start=1):

@@ -84,9 +84,13 @@ LIVE_STATE = ("live", "live_revision", "first_published_at", "last_published_at"
 
 def publish_at_original_date(page, posts):
     page.save_revision().publish()
+    posts = list(posts)
     dates = [post.post_date_gmt for post in posts if post.post_date_gmt]
     if dates:
-        ArticlePage.objects.filter(pk=page.pk).update(first_published_at=min(dates))
+        modified = [post.modified_gmt for post in posts if post.modified_gmt] + dates
+        ArticlePage.objects.filter(pk=page.pk).update(
+            first_published_at=min(dates), last_published_at=max(modified)
+        )
     # Publishing works on a copy; a revision saved from this object next must know it is live,
     # or scheduling that revision would take the page offline.
     page.refresh_from_db(fields=LIVE_STATE)

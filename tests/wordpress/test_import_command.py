@@ -14,6 +14,7 @@ from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import Topic
 from ankasam.translations.availability import exists_in
 from ankasam.wordpress.models import ImportedPost
+from ankasam.wordpress.wxr import Item, read_export
 
 from .rendering import assert_notes_linked_both_ways
 
@@ -164,6 +165,20 @@ def test_the_sample_imports_whole_with_its_turkish_only_piece_read_only_in_turki
     with override("en"):
         assert client.get(turkish.get_url()).status_code == 404
     assert "pieces in tr: 3" in report and "failed" not in report
+
+
+def test_publication_and_modification_dates_are_wordpress_s(site):
+    run(*SAMPLE_ARGS)
+
+    posts = {
+        item.post_id: item for item in read_export(SAMPLE / "polylang-sample.xml") if isinstance(item, Item)
+    }
+    corridors = ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=101).page_id)
+    group = [posts[101], posts[102], posts[103]]
+    assert corridors.publication_date == posts[101].post_date.date()
+    assert corridors.first_published_at == min(post.post_date_gmt for post in group)
+    assert corridors.last_published_at == max(post.modified_gmt for post in group)
+    assert corridors.last_published_at > corridors.first_published_at
 
 
 def test_every_live_sample_piece_reads_in_each_of_its_languages_with_notes_and_bios(client, site):
