@@ -25,7 +25,7 @@ from .groups import Group, group_posts
 from .images import import_attachments, remove_written_files, resolve_image_blocks
 from .models import ImportedPost
 from .people import NoPeopleIndex, import_authors
-from .publishing import finish_group
+from .publishing import finish_group, page_of_group
 from .report import Report
 from .scan import scan_export
 from .sidecars import read_author_bios, read_taxonomy_mapping, read_wpml_translations, wpml_groups
@@ -155,15 +155,6 @@ def read_sidecars(options: Options) -> dict:
         "bios": read_author_bios(options.author_bios, site_language_codes()) if options.author_bios else {},
         "mapping": read_taxonomy_mapping(options.taxonomy_mapping) if options.taxonomy_mapping else None,
     }
-
-
-def page_of_group(group: Group, source: str):
-    record = (
-        ImportedPost.objects.filter(source=source, post_id__in=group.members.values())
-        .select_related("page")
-        .first()
-    )
-    return record.page.specific if record else None
 
 
 def write_post(item: Item, group: Group, parent, index, people, topics, images, report: Report):

@@ -12,6 +12,8 @@ from wagtail.contrib.redirects.models import Redirect
 from ankasam.articles.models import ArticlePage
 from ankasam.core.languages import default_language, localized_field
 
+from .models import ImportedPost
+
 PUBLISHED = "publish"
 SCHEDULED = "future"
 # The texts that make a language exist on the page (`translation_required_fields` reads the body).
@@ -20,8 +22,6 @@ HELD_FIELDS = ("body", "footnotes", "standfirst")
 
 def finish_group(group, written: dict, index, report):
     """Publish, schedule or keep as a draft each language of the group's page; redirect old paths."""
-    from .importer import page_of_group
-
     members = {
         language: (post_id, written[post_id])
         for language, post_id in group.members.items()
@@ -39,19 +39,21 @@ def finish_group(group, written: dict, index, report):
     drafts = {
         language: post for language, (_id, post) in members.items() if language not in {*public, *future}
     }
-    # Saving validates the title in the active language: a Turkish-only piece is saved in Turkish.
-    with override(page.original_language or next(iter(members))):
-        # Each step publishes only its languages: the live revision what was public, the scheduled
-        # one what was future, the latest draft everything.
-        if public:
+    # Each step publishes only its languages (the live revision what was public, the scheduled one
+    # what was future, the latest draft everything), and saves in one of them: saving validates
+    # the title in the active language.
+    if public:
+        with override(saving_language(page, public)):
             texts = take_out(page, {**future, **drafts})
             publish_at_original_date(page, public.values())
             put_back(page, texts)
-        if future:
+    if future:
+        with override(saving_language(page, future)):
             texts = take_out(page, drafts)
             schedule(page, future.values())
             put_back(page, texts)
-        if drafts:
+    if drafts:
+        with override(saving_language(page, members)):
             page.save_revision()
     for language, (post_id, post) in members.items():
         if language in public:
@@ -59,7 +61,22 @@ def finish_group(group, written: dict, index, report):
         elif language in future and public:
             report.warn(post_id, f"future: its {language} text goes live on its date; the others are live")
         elif language in drafts and (public or future):
-            report.warn(post_id, f"{post.status}: its {language} text stays in a draft; the others are not")
+            message = f"{post.status}: its {language} text stays in a draft; other languages go live"
+            report.warn(post_id, message)
+
+
+def saving_language(page, languages) -> str:
+    return page.original_language if page.original_language in languages else next(iter(languages))
+
+
+def page_of_group(group, source: str):
+    """The page an earlier post of the group (in this run or a former one) was written into."""
+    record = (
+        ImportedPost.objects.filter(source=source, post_id__in=group.members.values())
+        .select_related("page")
+        .first()
+    )
+    return record.page.specific if record else None
 
 
 def take_out(page, held: dict) -> dict:

@@ -334,3 +334,24 @@ def test_in_a_mixed_group_each_language_goes_live_only_when_its_post_did(client,
     assert "post 102: draft: its tr text stays in a draft" in report
     assert "post 103: future: its ru text goes live on its date" in report
     assert list(Redirect.objects.values_list("old_path", flat=True)) == ["/2024/05/sharing-the-aras"]
+
+
+def test_a_published_translation_goes_live_while_its_original_stays_a_draft(client, site, tmp_path):
+    text = EXPORT.read_text().replace(
+        "<wp:post_name><![CDATA[sharing-the-aras]]></wp:post_name><wp:status><![CDATA[publish]]>",
+        "<wp:post_name><![CDATA[sharing-the-aras]]></wp:post_name><wp:status><![CDATA[draft]]>",
+    )
+    export = tmp_path / "draft-original.xml"
+    export.write_text(text)
+
+    run(str(export))
+
+    river = ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=101).page_id)
+    assert river.original_language == "en" and river.live
+    assert [code for code in ("en", "tr", "ru") if exists_in(river, code)] == ["tr", "ru"]
+    with override("en"):
+        assert client.get(river.get_url()).status_code == 404
+    with override("tr"):
+        assert client.get(river.get_url()).status_code == 200
+    latest = river.get_latest_revision_as_object()
+    assert exists_in(latest, "en")
