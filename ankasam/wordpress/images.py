@@ -97,15 +97,14 @@ def remove_written_files(names: list[str]):
         default_storage.delete(name)
 
 
-def resolve_image_blocks(blocks, images: dict, post_id: int, report, attachments=None) -> list:
+def resolve_image_blocks(blocks, images: dict, post_id: int, report, attachment_files=None) -> list:
     """Image placeholders from `body.convert_body` as image blocks, or left out with a warning.
 
     An image without WordPress's `wp-image-N` class is found by its file under uploads
-    (a resized copy, `chart-300x200.png`, counts as `chart.png`).
+    (`attachment_files`, file -> attachment id; a resized copy, `chart-300x200.png`, counts as
+    `chart.png`).
     """
-    by_file = {
-        attachment.file: number for number, attachment in (attachments or {}).items() if attachment.file
-    }
+    by_file = attachment_files or {}
     resolved = []
     for block in blocks:
         if block[0] == "image" and "wordpress_attachment_id" in block[1]:

@@ -163,7 +163,7 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
     body = convert_body(notes.body_html)
     for problem in notes.problems + body.problems:
         report.warn(item.post_id, problem)
-    blocks = resolve_image_blocks(body.blocks, images, item.post_id, report, index.attachments)
+    blocks = resolve_image_blocks(body.blocks, images, item.post_id, report, index.attachment_files)
     thumbnail = (item.postmeta.get("_thumbnail_id") or [""])[0]
     page = page_of_group(group, index.source)
     created = page is None

@@ -35,6 +35,7 @@ class ExportIndex:
     posts: dict[int, PostFacts] = field(default_factory=dict)
     paths: dict[int, str] = field(default_factory=dict)
     attachments: dict[int, AttachmentFacts] = field(default_factory=dict)
+    attachment_files: dict[str, int] = field(default_factory=dict)  # 2025/03/map.png -> its id
     polylang_groups: dict[str, dict[str, int]] = field(default_factory=dict)
     # Polylang's term translations: term id -> (language, group slug); and WPML's per post.
     term_languages: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -76,7 +77,10 @@ def scan_export(
             elif record.taxonomy == "term_translations":
                 add_term_translations(index, record, site_languages)
         elif record.post_type == "attachment":
-            index.attachments[record.post_id] = attachment_facts(record)
+            facts = attachment_facts(record)
+            index.attachments[record.post_id] = facts
+            if facts.file:
+                index.attachment_files.setdefault(facts.file, record.post_id)
         elif record.post_type == GUEST_AUTHOR:
             login = (record.postmeta.get("cap-user_login") or [record.post_name])[0]
             index.guest_authors[login] = record
