@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "ankasam.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from .slugs import install_sibling_slug_check
+
+        install_sibling_slug_check()

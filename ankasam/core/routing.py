@@ -19,8 +19,12 @@ from .languages import current_language, default_language, localized_field
 from .visibility import has_expired
 
 
-def localized_slug_q(slug: str) -> Q:
-    language = current_language()
+def localized_slug_q(slug: str, language: str | None = None) -> Q:
+    """Pages whose slug in the language (the current one by default) is `slug`.
+
+    A page without a slug in the language answers to its default-language slug.
+    """
+    language = language or current_language()
     slug_field = localized_field("slug", language)
     matches = Q(**{slug_field: slug})
     if language != default_language():

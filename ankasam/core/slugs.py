@@ -1,0 +1,47 @@
+"""Sibling pages may not share a slug in any language.
+
+wagtail-modeltranslation checks this on every page clean by loading all the page's siblings and
+comparing their slugs in Python, once per language. Under an article index with thousands of
+pieces that is thousands of rows on each save (and each publish of a revision), which made saving
+slower the larger the site grew and a large WordPress import quadratic. This asks the database
+instead, one existence query per language, with the same fallback rule as routing: a sibling
+without a slug in the language is reached by its default-language slug.
+"""
+
+from django.utils.translation import gettext
+
+from .languages import default_language, localized_field, site_language_codes
+from .routing import localized_slug_q
+
+
+def slug_in_language(page, language: str) -> str:
+    """The slug a reader of the language reaches the page by."""
+    return getattr(page, localized_field("slug", language), None) or getattr(
+        page, localized_field("slug", default_language()), ""
+    )
+
+
+def sibling_slug_errors(page) -> dict[str, str]:
+    """Per-language slug fields whose slug a sibling already answers to, with the message."""
+    if page.get_parent() is None:
+        return {}
+    siblings = page.get_siblings(inclusive=False)
+    errors = {}
+    for language in site_language_codes():
+        slug = slug_in_language(page, language)
+        if slug and siblings.filter(localized_slug_q(slug, language)).exists():
+            errors[localized_field("slug", language)] = gettext(
+                "Another page at this level already uses this slug in this language."
+            )
+    return errors
+
+
+def install_sibling_slug_check():
+    """Swap wagtail-modeltranslation's check for ours in the `clean` it patched onto page models.
+
+    Its patched `clean` looks `_validate_slugs` up in its module on every call, so replacing the
+    module's function is enough, and keeps Wagtail's own checks that the patched `clean` runs next.
+    """
+    from wagtail_modeltranslation import patch_wagtailadmin
+
+    patch_wagtailadmin._validate_slugs = sibling_slug_errors
