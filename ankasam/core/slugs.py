@@ -8,7 +8,9 @@ instead, one existence query per language, with the same fallback rule as routin
 without a slug in the language is reached by its default-language slug.
 """
 
+from django.db import connection
 from django.utils.translation import gettext
+from wagtail.models import Page
 
 from .languages import default_language, localized_field, site_language_codes
 from .routing import localized_slug_q
@@ -45,3 +47,28 @@ def install_sibling_slug_check():
     from wagtail_modeltranslation import patch_wagtailadmin
 
     patch_wagtailadmin._validate_slugs = sibling_slug_errors
+
+
+def create_localized_slug_indexes() -> list[str]:
+    """Index each language's slug column; returns the indexes it created.
+
+    wagtail-modeltranslation adds `slug_xx` to Wagtail's page table outside migrations and
+    without an index, so routing a reader's request and the sibling check above each read every
+    child of the parent. Wagtail indexes its own `slug` for the same reason.
+    """
+    table = Page._meta.db_table
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+        indexed = {tuple(c["columns"]) for c in constraints.values() if c["index"]}
+        created = []
+        for language in site_language_codes():
+            column = localized_field("slug", language)
+            if (column,) in indexed:
+                continue
+            name = f"{table}_{column}_idx"
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {connection.ops.quote_name(name)} "
+                f"ON {connection.ops.quote_name(table)} ({connection.ops.quote_name(column)})"
+            )
+            created.append(name)
+    return created

@@ -8,6 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from ankasam.articles.models import ArticleIndexPage
+from ankasam.core.languages import localized_field, site_language_codes
+from ankasam.core.slugs import create_localized_slug_indexes
 
 from ..articles.factories import create_article, text_with_notes
 
@@ -107,3 +109,22 @@ def test_checking_slugs_costs_the_same_however_many_siblings_a_page_has(article_
         create_article(article_index, translations=slugged(en=f"piece-{number}"))
 
     assert cost_of_cleaning(article) == with_no_siblings
+
+
+def indexed_columns() -> set[tuple[str, ...]]:
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Page._meta.db_table)
+    return {tuple(constraint["columns"]) for constraint in constraints.values() if constraint["index"]}
+
+
+def test_migrate_indexes_every_languages_slug_column():
+    indexed = indexed_columns()
+
+    assert {(localized_field("slug", code),) for code in site_language_codes()} <= indexed
+
+
+def test_indexing_the_slugs_again_creates_nothing():
+    before = indexed_columns()
+
+    assert create_localized_slug_indexes() == []
+    assert indexed_columns() == before
