@@ -7,12 +7,11 @@ images come out as a placeholder the importer must resolve to a Wagtail image be
 
 Footnote markers are left as they are in the text, so footnote conversion can run before or after.
 Links between posts are collected in `BodyResult.links`; once the posts have pages,
-`rewrite_links` turns them into Wagtail page links.
+`links.rewrite_links` turns them into Wagtail page links.
 """
 
 import re
 import warnings
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -325,52 +324,6 @@ def convert_body(html: str) -> BodyResult:
     return converter.result
 
 
-def link_key(url: str, site_hosts: Iterable[str] = ()) -> str | None:
-    """What identifies a link to the old site: path and query, without scheme, host or fragment.
-
-    None for links elsewhere, so a link to another site's /about/ is never taken for ours.
-    """
-    parts = urlsplit(url.strip())
-    hosts = {_bare_host(host) for host in site_hosts}
-    if parts.scheme not in ("", "http", "https"):
-        return None
-    if parts.netloc and _bare_host(parts.netloc) not in hosts:
-        return None
-    if not parts.path and not parts.query:
-        return None
-    # WordPress answers /slug and /slug/ alike; a file name (image.jpg) has no trailing slash.
-    path = parts.path
-    if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
-        path += "/"
-    return path + (f"?{parts.query}" if parts.query else "")
-
-
-def rewrite_links(
-    blocks: list[tuple], page_ids: Mapping[str, int], site_hosts: Iterable[str] = ()
-) -> list[tuple]:
-    """Turn links to imported posts into Wagtail page links (`<a linktype="page" id="...">`).
-
-    `page_ids` maps old URLs (any form `link_key` understands) to the new pages' ids. Other blocks and
-    other links are returned unchanged.
-    """
-    hosts = list(site_hosts)
-    by_key = {key: page_id for url, page_id in page_ids.items() if (key := link_key(url, hosts))}
-    rewritten = []
-    for block in blocks:
-        if block[0] != "paragraph":
-            rewritten.append(block)
-            continue
-        soup = BeautifulSoup(block[1].source, "html.parser")
-        changed = False
-        for link in soup.find_all("a", href=True):
-            page_id = by_key.get(link_key(str(link["href"]), hosts) or "")
-            if page_id is not None:
-                link.attrs = {"linktype": "page", "id": str(page_id)}
-                changed = True
-        rewritten.append(paragraph(soup.decode(formatter="html5")) if changed else block)
-    return rewritten
-
-
 # --- helpers -------------------------------------------------------------------------------
 
 
@@ -404,13 +357,13 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _bare_host(netloc: str) -> str:
+def bare_host(netloc: str) -> str:
     host = netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0]
     return host.removeprefix("www.")
 
 
 def _is_embed_host(url: str) -> bool:
-    host = _bare_host(urlsplit(url).netloc)
+    host = bare_host(urlsplit(url).netloc)
     return any(host == known or host.endswith("." + known) for known in EMBED_HOSTS)
 
 

@@ -19,10 +19,11 @@ from ankasam.articles.content import ascii_slug, write_article_translation
 from ankasam.articles.models import ArticlePage, ArticlePageAuthor
 from ankasam.core.languages import default_language, localized_field, site_language_codes
 
-from .body import convert_body, rewrite_links
+from .body import convert_body
 from .footnotes import extract_footnotes
 from .groups import Group, group_posts
 from .images import import_attachments, remove_written_files, resolve_image_blocks
+from .links import rewrite_links
 from .models import ImportedPost
 from .people import NoPeopleIndex, import_authors
 from .publishing import finish_group, page_of_group

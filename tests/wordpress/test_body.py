@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from ankasam.wordpress.body import convert_body, link_key, rewrite_links
+from ankasam.wordpress.body import convert_body
+from ankasam.wordpress.links import link_key, rewrite_links
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHORTCODE_TAG = re.compile(r"\[/?(?:embed|caption)[^\]]*\]")
