@@ -19,6 +19,7 @@ from ankasam.articles.content import ascii_slug, write_article_translation
 from ankasam.articles.models import ArticlePage, ArticlePageAuthor
 from ankasam.core.languages import default_language, localized_field, site_language_codes
 
+from .bios import read_author_bios
 from .body import convert_body
 from .footnotes import extract_footnotes
 from .groups import Group, group_posts
@@ -29,7 +30,7 @@ from .people import NoPeopleIndex, import_authors
 from .publishing import finish_group, page_of_group
 from .report import Report
 from .scan import scan_export
-from .sidecars import read_author_bios, read_taxonomy_mapping, read_wpml_translations, wpml_groups
+from .sidecars import read_taxonomy_mapping, read_wpml_translations, wpml_groups
 from .terms import import_categories
 from .wxr import Item, read_export
 

@@ -14,8 +14,8 @@ from ankasam.articles.sanitise import clean_stored_rich_text
 from ankasam.core.languages import default_language, localized_field, site_language_codes
 from ankasam.people.models import PeopleIndexPage, PersonPage
 
+from .bios import AuthorBio, polylang_bio_meta
 from .models import ImportedAuthor
-from .sidecars import AuthorBio, polylang_bio_meta
 
 
 class NoPeopleIndex(Exception):

@@ -2,14 +2,12 @@ from pathlib import Path
 
 import pytest
 
+from ankasam.wordpress.bios import AuthorLink, polylang_bio_meta, read_author_bios
 from ankasam.wordpress.sidecars import (
-    AuthorLink,
     SidecarError,
     TaxonomyMapping,
     WpmlEntry,
     language_from_path,
-    polylang_bio_meta,
-    read_author_bios,
     read_taxonomy_mapping,
     read_wpml_translations,
     wpml_groups,
