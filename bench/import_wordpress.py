@@ -16,12 +16,15 @@ credentials are used: the import goes into a database of its own (`ankasam_bench
 and recreated for every size), and the script refuses any name without "bench" in it unless
 `--any-database` is given.
 
-Memory is measured twice: the tracemalloc peak of Python allocations during `run_import`, and how
-far the process's maximum resident set grew during it (`ru_maxrss`, migrations having run in a
-process of their own). Tracemalloc slows Python down; `--no-tracemalloc` times the import without
-it. `--snapshot` prints where the memory is held when the streaming pass over the posts ends and
-when the last group is published (top 10 tracemalloc lines each); `--profile` prints the 15 most
-expensive calls, cumulatively, per size.
+Peak memory is the process's maximum resident set (`ru_maxrss`, what the operating system had to
+give it at its worst), with how much of it the import added (migrations run in a process of their
+own). The last lines compare the largest size with the smallest: a peak within a small factor
+(SMALL_FACTOR) for ten times the posts shows the import streams, and the script exits non-zero if
+it is not. `--tracemalloc` adds the peak of Python's own allocations, which tells what holds the
+memory but makes the import about four times slower, so its seconds are not the import's speed;
+with it, `--snapshot` prints where the memory is held when the streaming pass over the posts ends
+and when the last group is published (top 10 lines each). `--profile` prints the 15 most expensive
+calls, cumulatively, per size.
 """
 
 import argparse
@@ -51,6 +54,8 @@ RESULT = "RESULT "  # the line a one-size run hands its figures back on
 MIB = 1024 * 1024
 # The first pass keeps a few hundred bytes of facts per post; a post's text is ~4 KB, more once parsed.
 FACTS_PER_POST = 1024
+# Ten times the posts may cost a little more memory (the facts above, caches warming), never ten times.
+SMALL_FACTOR = 1.5
 
 
 def arguments():
@@ -72,7 +77,11 @@ def arguments():
     parser.add_argument(
         "--backends", help="comma-separated, of sqlite and postgresql (default: as DATABASE_URL allows)"
     )
-    parser.add_argument("--no-tracemalloc", action="store_true", help="time the import without tracemalloc")
+    parser.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="also measure the peak of Python allocations (about four times slower)",
+    )
     parser.add_argument(
         "--snapshot", action="store_true", help="print what holds memory when the pass over the posts ends"
     )
@@ -83,8 +92,8 @@ def arguments():
     if args.quick:
         args.sizes = "20,100"
     args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
-    if args.snapshot and args.no_tracemalloc:
-        parser.error("--snapshot needs tracemalloc")
+    if args.snapshot and not args.tracemalloc:
+        parser.error("--snapshot needs --tracemalloc")
     return args
 
 
@@ -106,7 +115,7 @@ def backends(args) -> list[str]:
 def run_child(args, backend: str, size: int) -> dict:
     command = [sys.executable, __file__, "--one-size", str(size), "--backend", backend]
     command += ["--database", args.database]
-    for flag in ("any_database", "no_tracemalloc", "snapshot", "profile"):
+    for flag in ("any_database", "tracemalloc", "snapshot", "profile"):
         if getattr(args, flag):
             command.append(f"--{flag.replace('_', '-')}")
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=PROJECT)
@@ -126,54 +135,62 @@ def run_child(args, backend: str, size: int) -> dict:
     return result
 
 
-def print_table(results: list[dict], traced: bool):
+def print_table(results: list[dict], traced: bool) -> bool:
+    """The figures, then per backend the largest size against the smallest; False if memory did not keep."""
     print()
     heading = (
         f"{'backend':<11}{'groups':>7}{'posts':>7}{'seconds':>9}{'posts/s':>9}{'groups/s':>9}"
-        f"{'peak MiB':>10}{'maxrss MiB':>11}{'+maxrss MiB':>12}"
+        f"{'peak MiB':>10}{'+import MiB':>12}{'py peak MiB':>12}"
     )
     print(heading)
     print("-" * len(heading))
     for r in results:
-        peak = f"{r['tracemalloc_peak'] / MIB:>10.1f}" if traced else f"{'-':>10}"
+        python_peak = f"{r['tracemalloc_peak'] / MIB:>12.1f}" if traced else f"{'-':>12}"
         print(
             f"{r['backend']:<11}{r['groups']:>7}{r['posts']:>7}{r['seconds']:>9.1f}"
-            f"{r['posts'] / r['seconds']:>9.1f}{r['groups'] / r['seconds']:>9.1f}{peak}"
-            f"{r['maxrss_after'] / MIB:>11.1f}{(r['maxrss_after'] - r['maxrss_before']) / MIB:>12.1f}"
+            f"{r['posts'] / r['seconds']:>9.1f}{r['groups'] / r['seconds']:>9.1f}"
+            f"{r['maxrss_after'] / MIB:>10.1f}{(r['maxrss_after'] - r['maxrss_before']) / MIB:>12.1f}"
+            f"{python_peak}"
         )
     print(
-        "\npeak MiB: tracemalloc peak of Python allocations during run_import; maxrss MiB: the process's"
-        "\nmaximum resident set at the end; +maxrss MiB: how much of it the import added."
-        + ("\nSeconds are with tracemalloc on (slower); --no-tracemalloc times without it." if traced else "")
+        "\npeak MiB: the process's maximum resident set; +import MiB: how much of it the import added;"
+        "\npy peak MiB: the tracemalloc peak of Python allocations during the import (--tracemalloc)."
+        + ("\nSeconds are with tracemalloc on, about four times slower than without." if traced else "")
     )
+    kept = True
     for backend in dict.fromkeys(r["backend"] for r in results):
         runs = sorted((r for r in results if r["backend"] == backend), key=lambda r: r["posts"])
         if len(runs) < 2:
             continue
         small, large = runs[0], runs[-1]
-        posts_ratio = large["posts"] / small["posts"]
-        print(f"\n{backend}: {large['groups']} vs {small['groups']} groups ({posts_ratio:.0f}x the posts)")
+        ratio = large["maxrss_after"] / small["maxrss_after"]
+        within = ratio <= SMALL_FACTOR
+        kept = kept and within
+        grew_small = max(small["maxrss_after"] - small["maxrss_before"], 1)
+        grew_large = large["maxrss_after"] - large["maxrss_before"]
+        print(
+            f"\n{backend}: {large['posts']} posts against {small['posts']} "
+            f"({large['posts'] / small['posts']:.0f}x the posts)"
+            f"\n  peak memory {ratio:.2f}x ({'within' if within else 'NOT within'} {SMALL_FACTOR}x); "
+            f"the import's own share {grew_large / grew_small:.2f}x"
+            f"\n  speed {large['posts'] / large['seconds']:.1f} against "
+            f"{small['posts'] / small['seconds']:.1f} posts/s"
+        )
         if traced:
             extra = large["tracemalloc_peak"] - small["tracemalloc_peak"]
             per_post = extra / (large["posts"] - small["posts"])
             print(
-                f"  tracemalloc peak {large['tracemalloc_peak'] / small['tracemalloc_peak']:.2f}x, "
+                f"  Python peak {large['tracemalloc_peak'] / small['tracemalloc_peak']:.2f}x, "
                 f"{per_post:,.0f} bytes more per extra post "
                 f"({'within' if per_post <= FACTS_PER_POST else 'OVER'} the {FACTS_PER_POST} bytes of facts)"
             )
-        grew_small = max(small["maxrss_after"] - small["maxrss_before"], 1)
-        grew_large = large["maxrss_after"] - large["maxrss_before"]
-        print(
-            f"  maxrss {large['maxrss_after'] / small['maxrss_after']:.2f}x, "
-            f"growth during the import {grew_large / grew_small:.2f}x"
-        )
     print(
-        "\nWithin a small factor means: the index of small facts from the first pass grows linearly with"
-        "\nthe posts, a few hundred bytes each (well under 1 MiB per 1000 posts), while the text of the"
-        "\nposts (~4 KB each, several times that once parsed) must not accumulate, so ten times the posts"
-        "\nshould cost far less than ten times the peak; a peak growing like the posts means whole posts"
-        "\nare being kept (--snapshot shows where)."
+        "\nThe index of small facts from the first pass grows linearly with the posts, a few hundred"
+        "\nbytes each (well under 1 MiB per 1000 posts), while the text of the posts (~4 KB each,"
+        "\nseveral times that once parsed) must not accumulate: a peak growing like the posts means"
+        "\nwhole posts are being kept (--tracemalloc --snapshot shows where)."
     )
+    return kept
 
 
 def main():
@@ -186,7 +203,8 @@ def main():
         for size in args.sizes:
             print(f"{backend}: importing {size} groups ({size * len(LANGUAGES)} posts)...")
             results.append(run_child(args, backend, size))
-    print_table(results, traced=not args.no_tracemalloc)
+    if not print_table(results, traced=args.tracemalloc):
+        sys.exit(f"Peak memory grew by more than {SMALL_FACTOR}x with the size of the export.")
 
 
 # The child: one size on one backend, in a fresh database.
@@ -342,7 +360,7 @@ def one_size(args):
             snapshot_when_posts_are_written(snapshots, groups) if args.snapshot else contextlib.nullcontext()
         )
         with watch:
-            if not args.no_tracemalloc:
+            if args.tracemalloc:
                 tracemalloc.start()
             started = time.perf_counter()
             if profile:
