@@ -24,6 +24,7 @@ from .body import convert_body
 from .footnotes import extract_footnotes
 from .groups import Group, group_posts
 from .images import import_attachments, remove_written_files, resolve_image_blocks
+from .indexing import index_saved, search_indexing_deferred
 from .links import rewrite_links
 from .models import ImportedPost
 from .people import NoPeopleIndex, import_authors
@@ -99,33 +100,35 @@ def run_import(options: Options) -> Report:
     written = []
     try:
         with transaction.atomic():
-            people = step("authors", import_authors, index, report, sidecars["bios"])
-            topics = step("categories", import_categories, index, report, sidecars["mapping"])
-            images = step("images", import_attachments, index, options.uploads, report, written)
-            statuses = {}
-            for item in read_export(options.path):
-                if isinstance(item, Item) and item.post_id in group_of:
-                    has_links = step(
-                        f"post {item.post_id}",
-                        write_post,
-                        item,
-                        group_of[item.post_id],
-                        options.parent,
-                        index,
-                        people,
-                        topics,
-                        images,
-                        report,
-                    )
-                    statuses[item.post_id] = Written(
-                        item.status, item.post_date_gmt, item.modified_gmt, has_links
-                    )
-                    collect_garbage_now_and_then(len(statuses))
-            step("links between posts", rewrite_links_between_posts, index, statuses, report)
-            for number, group in enumerate(grouping.groups, start=1):
-                where = f"post {min(group.members.values())}"
-                step(where, finish_group, group, statuses, index, report)
-                collect_garbage_now_and_then(number)
+            with search_indexing_deferred() as saved:
+                people = step("authors", import_authors, index, report, sidecars["bios"])
+                topics = step("categories", import_categories, index, report, sidecars["mapping"])
+                images = step("images", import_attachments, index, options.uploads, report, written)
+                statuses = {}
+                for item in read_export(options.path):
+                    if isinstance(item, Item) and item.post_id in group_of:
+                        has_links = step(
+                            f"post {item.post_id}",
+                            write_post,
+                            item,
+                            group_of[item.post_id],
+                            options.parent,
+                            index,
+                            people,
+                            topics,
+                            images,
+                            report,
+                        )
+                        statuses[item.post_id] = Written(
+                            item.status, item.post_date_gmt, item.modified_gmt, has_links
+                        )
+                        collect_garbage_now_and_then(len(statuses))
+                step("links between posts", rewrite_links_between_posts, index, statuses, report)
+                for number, group in enumerate(grouping.groups, start=1):
+                    where = f"post {min(group.members.values())}"
+                    step(where, finish_group, group, statuses, index, report)
+                    collect_garbage_now_and_then(number)
+            step("search index", index_saved, saved)
             if options.dry_run:
                 raise DryRunFinished
     except DryRunFinished:
