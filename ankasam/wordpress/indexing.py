@@ -9,6 +9,7 @@ indexed in bulk at the end, inside the import's transaction, so a failed or dry 
 index as it leaves every other table.
 """
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,4 +70,8 @@ def index_saved(saved: dict[type, set]) -> int:
                 for backend in backends:
                     backend.add_bulk(indexed_model, chunk)
                 indexed += len(chunk)
+            # Loaded pages hold reference cycles; without this every chunk would stay in memory
+            # until Python's collector next ran, and the peak would grow with the export.
+            del objects, by_model
+            gc.collect()
     return indexed
