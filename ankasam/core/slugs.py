@@ -25,7 +25,9 @@ def slug_in_language(page, language: str) -> str:
 
 def sibling_slug_errors(page) -> dict[str, str]:
     """Per-language slug fields whose slug a sibling already answers to, with the message."""
-    if page.get_parent() is None:
+    # The tree's root, or a page not yet placed in the tree, has no siblings (treebeard's own rule
+    # in `get_parent`, without the query).
+    if len(page.path or "") <= page.steplen:
         return {}
     siblings = page.get_siblings(inclusive=False)
     errors = {}
