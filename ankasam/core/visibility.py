@@ -8,7 +8,7 @@ expiry time even when the timer that unpublishes it runs late.
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 
 def in_private_section() -> Exists:
@@ -33,3 +33,14 @@ def visible_to_readers(queryset):
 
 def has_expired(page) -> bool:
     return page.expire_at is not None and page.expire_at <= timezone.now()
+
+
+def next_expiry():
+    """When the next live page expires, or None: what readers see changes then."""
+    return (
+        Page.objects.live()
+        .filter(expire_at__gt=timezone.now())
+        .order_by("expire_at")
+        .values_list("expire_at", flat=True)
+        .first()
+    )

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "ankasam.translations",
     "ankasam.editorial",
     "ankasam.demo",
+    # Above the domain apps: the page cache, edge purges, the health check and the outage page.
+    "ankasam.serving",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -59,10 +61,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files before anything else: one process serves the whole site (docs/deployment.md).
+    "ankasam.serving.static.StaticFilesMiddleware",
+    # Anonymous readers' pages come from here without touching the database (docs/deployment.md).
+    "ankasam.serving.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ankasam.core.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,6 +108,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # A connection kept open is tested before each request reuses it, so a database restart
+        # costs the requests made while it is down, not a restart of the site.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -199,3 +210,36 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ANKASAM <noreply@localhost>"
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+
+# Caches. Without REDIS_URL everything runs embedded: the page cache in files shared by every
+# worker process on this machine; with it, Redis (Django's own backend) for every server.
+REDIS_URL = env_str("REDIS_URL")
+PAGE_CACHE_DIR = Path(env_str("PAGE_CACHE_DIR", str(BASE_DIR / ".cache" / "pages")))
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+            "TIMEOUT": None,
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(PAGE_CACHE_DIR),
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 20_000)},
+        },
+    }
+# The page cache answers anonymous readers (ankasam/serving/page_cache.py); off in development.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# How long a stored page may be served by this site and by a CDN or Varnish in front of it;
+# every publishing event clears both sooner (docs/deployment.md).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+
+# Background work (django-tasks): queued in the database, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

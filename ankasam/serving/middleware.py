@@ -1,0 +1,25 @@
+from . import page_cache
+
+
+class PageCacheMiddleware:
+    """Answers anonymous readers from the page cache (page_cache.py) and stores what it may.
+
+    `X-Cache: HIT` when the page cache answered, `MISS` when the page was rendered; absent when
+    the request is not one the cache serves (signed in, POST, the admin).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not page_cache.request_is_cacheable(request):
+            return self.get_response(request)
+        generation, cached = page_cache.lookup(request)
+        if cached is not None:
+            cached["X-Cache"] = "HIT"
+            return cached
+        response = self.get_response(request)
+        if page_cache.response_is_cacheable(response):
+            page_cache.store(request, response, generation)
+        response["X-Cache"] = "MISS"
+        return response
