@@ -6,6 +6,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from ankasam.core import views as core_views
+from ankasam.serving import views as serving_views
+
+# A lost database connection is a translated 503 with Retry-After, not a 500 (serving/outage.py).
+handler500 = "ankasam.serving.outage.server_error"
 
 urlpatterns = [
     path("", core_views.choose_language, name="choose_language"),
@@ -13,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("healthz", serving_views.healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

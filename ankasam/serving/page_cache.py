@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -129,7 +130,11 @@ def store(request, response, generation: str) -> None:
 def seconds_to_keep() -> int:
     """PAGE_CACHE_SECONDS, or less when a live page expires sooner."""
     lifetime = settings.PAGE_CACHE_SECONDS
-    expiry = next_expiry()
+    try:
+        expiry = next_expiry()
+    except DatabaseError:
+        # The page was rendered, but without knowing the next expiry it must not be kept.
+        return 0
     if expiry is not None:
         lifetime = min(lifetime, int((expiry - timezone.now()).total_seconds()))
     return lifetime

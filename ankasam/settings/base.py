@@ -172,6 +172,7 @@ SIMILAR_ARTICLES_LIMIT = 6
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"database_outage": {"()": "ankasam.serving.outage.OneLineForDatabaseOutages"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
@@ -179,6 +180,8 @@ LOGGING = {
 # The admin's address; moving it off /admin/ keeps automated login attempts away.
 WAGTAIL_ADMIN_PATH = env_str("ADMIN_PATH", "admin/").strip("/") + "/"
 LOGGING["loggers"] = {
+    # While the database is down every request fails the same way: one line each, no traceback.
+    "django.request": {"filters": ["database_outage"]},
     # django-tasks logs every search-index and reference-index task at INFO.
     "django_tasks": {"level": "WARNING"},
     # django-axes announces its version at every start; its lockout warnings still show.

@@ -19,3 +19,5 @@ PAGE_CACHE_ENABLED = False
 # Tasks run at once, inside the test that queued them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests never run collectstatic: WhiteNoise looks for files when asked instead of at start-up.
+WHITENOISE_AUTOREFRESH = True

@@ -209,3 +209,80 @@ def test_a_published_piece_appears_everywhere_it_should(client, world):
     sitemap_paths = re.findall(r"<loc>https?://[^/]+([^<]+)</loc>", pages["/sitemap.xml"])
     assert {address(draft, language) for language in LANGUAGES} <= set(sitemap_paths)
     assert leaks(pages, [s for s in HIDDEN_STATES if s != "draft"]) == []
+
+
+# The same promises with the page cache on: every page below was first stored by a crawl, then
+# the piece changed. What readers get must follow the change at once, in every language.
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_ENABLED = True
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+def cached_crawl(client, world) -> dict[str, str]:
+    """Crawl twice; the second crawl must come from the cache, or the test would prove nothing."""
+    crawl(client, world)
+    answers = {path: client.get(path) for path in sorted(public_addresses(client, world))}
+    served_from_cache = [path for path, response in answers.items() if response.get("X-Cache") == "HIT"]
+    assert len(served_from_cache) == len(answers), set(answers) - set(served_from_cache)
+    return {path: response.content.decode() for path, response in answers.items()}
+
+
+def visible_piece(world, state: str, **fields) -> ArticlePage:
+    return create_article(
+        world["index"],
+        translations=translations(lambda language: f"Gas {word(state, language)}"),
+        authors=[world["author"]],
+        topics=list(world["host"].topics.all()),
+        **fields,
+    )
+
+
+def test_with_the_cache_an_unpublished_piece_disappears_everywhere(
+    client, world, page_cache_on, django_capture_on_commit_callbacks
+):
+    piece = visible_piece(world, "unpublished")
+    before = cached_crawl(client, world)
+    assert leaks(before, ["unpublished"]), "the piece was not on any cached page to begin with"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=piece.pk).unpublish()
+
+    assert leaks(crawl(client, world), ["unpublished"]) == []
+    for language in LANGUAGES:
+        assert word("unpublished", language) not in client.get(address(piece, language)).content.decode()
+
+
+def test_with_the_cache_an_expired_piece_disappears_everywhere_at_its_time(
+    client, world, page_cache_on, monkeypatch
+):
+    visible_piece(world, "expiring", expire_at=timezone.now() + datetime.timedelta(hours=1))
+    before = cached_crawl(client, world)
+    assert leaks(before, ["expiring"]), "the piece was not on any cached page to begin with"
+
+    # No timer runs and no signal fires: the expiry alone must take the piece off every page.
+    later = timezone.now() + datetime.timedelta(hours=1, seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+    assert leaks(crawl(client, world), ["expiring"]) == []
+
+
+def test_with_the_cache_a_published_piece_appears_everywhere(
+    client, world, page_cache_on, django_capture_on_commit_callbacks
+):
+    cached_crawl(client, world)
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=world["hidden"]["draft"].pk).get_latest_revision().publish()
+
+    pages = crawl(client, world)
+
+    for language in LANGUAGES:
+        for path in (f"/{language}/", address(world["index"], language), *feeds(world, language)):
+            assert word("draft", language) in pages[path], (language, path)
+    assert leaks(pages, [s for s in HIDDEN_STATES if s != "draft"]) == []
