@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=ankasam.settings.test
 
-.PHONY: run test install install-dev lint format messages add-language screenshots import-sample clean
+.PHONY: run serve site test install install-dev lint format messages add-language screenshots import-sample clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,9 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-run: install
+# The site's database made ready for `run` and `serve`, in the settings DJANGO_SETTINGS_MODULE
+# names (development by default): migrated, the demo loaded, the admin and demo logins printed.
+site: install
 	$(BIN)/python manage.py build_translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py set_site_address http://127.0.0.1:$(PORT)
@@ -32,11 +34,18 @@ run: install
 	$(BIN)/python manage.py refresh_translation_status
 	$(BIN)/python manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
 	$(BIN)/python manage.py ensure_demo_team
+
+run: site
 	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it); scheduled pages are published every minute"
 	@# The scheduler runs beside the server and stops with it (docs/scheduled-publishing.md).
 	$(BIN)/python manage.py run_publish_scheduler & scheduler=$$!; \
 		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The same site as production serves it: gunicorn, production settings, the page cache, the
+# background worker and the scheduler (scripts/serve.sh; README, "Serving for real").
+serve: install
+	@PORT=$(PORT) scripts/serve.sh
 
 # The sample WordPress export (ankasam/wordpress/sample/) imported into the local site, with its
 # images and sidecar files; `make import-sample run` imports it and serves the site

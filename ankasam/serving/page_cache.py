@@ -64,9 +64,12 @@ def admin_prefix() -> str:
     return "/" + settings.WAGTAIL_ADMIN_PATH
 
 
-# Paths never stored: the admin (previews included) and documents, which have their own privacy.
+# Paths never stored: the admin (previews included), documents, which have their own privacy, and
+# files, which have their own caching.
 def never_cached_path(path: str) -> bool:
-    return path.startswith((admin_prefix(), "/documents/", "/healthz"))
+    return path.startswith(
+        (admin_prefix(), "/documents/", "/healthz", settings.MEDIA_URL, settings.STATIC_URL)
+    )
 
 
 def request_is_cacheable(request) -> bool:

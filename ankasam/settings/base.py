@@ -149,6 +149,9 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
+# Uploaded media served by the application: only for `make serve` on one machine; a real deploy
+# serves them from the web server or S3-compatible storage (docs/deployment.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -184,6 +187,8 @@ LOGGING["loggers"] = {
     "django.request": {"filters": ["database_outage"]},
     # django-tasks logs every search-index and reference-index task at INFO.
     "django_tasks": {"level": "WARNING"},
+    # The database worker logs every task it starts and ends at INFO; failures still show.
+    "django_tasks_db": {"level": "WARNING"},
     # django-axes announces its version at every start; its lockout warnings still show.
     "axes.apps": {"level": "WARNING"},
     # WeasyPrint logs each step of every article PDF at INFO; its warnings (a refused URL) still show.
