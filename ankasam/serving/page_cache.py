@@ -86,7 +86,9 @@ def response_is_cacheable(response) -> bool:
     if response.status_code not in CACHEABLE_STATUSES or response.streaming or response.cookies:
         return False
     cache_control = response.get("Cache-Control", "").lower()
-    return not any(directive in cache_control for directive in PRIVATE_DIRECTIVES)
+    # An address outside a language prefix answers in the reader's language: one key cannot hold it.
+    varies_by_language = "accept-language" in response.get("Vary", "").lower()
+    return not varies_by_language and not any(directive in cache_control for directive in PRIVATE_DIRECTIVES)
 
 
 def cache_key(request) -> str:

@@ -181,3 +181,11 @@ def team(db):
     from ankasam.editorial.roles import EDITORS
 
     return {"editor": make_user("editor", EDITORS)}
+
+
+def test_an_answer_in_the_readers_language_outside_a_prefix_is_not_stored(client, page_cache_on):
+    client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="tr")
+    response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert response.get("X-Cache") != "HIT"
+    assert "Accept-Language" in response["Vary"]
