@@ -88,7 +88,7 @@ def response_is_cacheable(response) -> bool:
     cache_control = response.get("Cache-Control", "").lower()
     # An address outside a language prefix answers in the reader's language: one key cannot hold it.
     varies_by_language = "accept-language" in response.get("Vary", "").lower()
-    return not varies_by_language and not any(directive in cache_control for directive in PRIVATE_DIRECTIVES)
+    return not varies_by_language and not any(d in cache_control for d in PRIVATE_DIRECTIVES)
 
 
 def cache_key(request) -> str:
