@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "ankasam.translations",
     "ankasam.editorial",
     "ankasam.demo",
+    "ankasam.operations",
     # Above the domain apps: the page cache, edge purges, the health check and the outage page.
     "ankasam.serving",
     "wagtail.contrib.redirects",
@@ -149,6 +150,8 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
+# Where `manage.py backup` writes its archives (docs/operations.md).
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
