@@ -5,9 +5,11 @@ and a restore that must not happen changes nothing."""
 import gzip
 import io
 import json
+import subprocess
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import caches
@@ -19,6 +21,7 @@ from wagtail.models import Site
 
 from ankasam.articles import pdf
 from ankasam.articles.models import ArticlePage
+from ankasam.operations import databases
 
 from .conftest import database_alias, load_snapshot, require_postgresql_tools, serving_from
 from .content import TEXTS, build_site
@@ -152,9 +155,11 @@ def made(database_left_as_found, django_db_blocker, tmp_path_factory) -> Made:
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=folder / "media", BACKUP_DIR=folder / "backups"),
     ):
-        article = build_site()
-        call_command("backup", stdout=io.StringIO())
-        load_snapshot(database_left_as_found)
+        try:
+            article = build_site()
+            call_command("backup", stdout=io.StringIO())
+        finally:
+            load_snapshot(database_left_as_found)
     (archive,) = (folder / "backups").iterdir()
     return Made(archive=archive, media=files_under(folder / "media"), article_id=article.pk)
 
@@ -347,3 +352,39 @@ def test_force_replaces_the_database_and_keeps_the_media_it_found(
     assert files_under(settings.MEDIA_ROOT) == made.media
     (kept,) = tmp_path.glob("restored-media.before-restore-*")
     assert files_under(kept) == {**made.media, "uploaded-since.txt": b"new"}
+
+
+def test_the_postgresql_password_goes_to_pg_restore_in_its_environment_not_its_arguments(monkeypatch):
+    calls = []
+
+    def run(args, env, **kwargs):
+        calls.append((args, env))
+        return subprocess.CompletedProcess(args, 0, stdout="", stderr="")
+
+    monkeypatch.setattr(databases.subprocess, "run", run)
+    monkeypatch.setattr(databases.shutil, "which", lambda name: f"/usr/bin/{name}")
+    target = SimpleNamespace(
+        settings_dict={
+            "NAME": "ankasam",
+            "USER": "ankasam",
+            "PASSWORD": "s3cret",
+            "HOST": "db.internal",
+            "PORT": "5432",
+            "OPTIONS": {"sslmode": "require"},
+        },
+        close=lambda: None,
+    )
+
+    databases.restore_postgresql(target, Path("database.pgdump"), replace=False)
+
+    (listing, _), (restoring, env) = calls
+    assert listing[1:] == ["--list", "database.pgdump"]
+    assert not any("s3cret" in argument for argument in listing + restoring)
+    assert {"--no-owner", "--single-transaction", "--exit-on-error", "--dbname=ankasam"} <= set(restoring)
+    assert "--clean" not in restoring
+    assert (env["PGPASSWORD"], env["PGHOST"], env["PGUSER"], env["PGSSLMODE"]) == (
+        "s3cret",
+        "db.internal",
+        "ankasam",
+        "require",
+    )
