@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=ankasam.settings.test
 
-.PHONY: run serve site test install install-dev lint format messages add-language screenshots import-sample clean
+.PHONY: run serve site test install install-dev lint format messages add-language screenshots import-sample backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,17 @@ test: install-dev
 	$(TEST_SETTINGS) $(BIN)/python manage.py check
 	$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+# The database and MEDIA_ROOT in one archive, ankasam-YYYYmmdd-HHMMSS.tar.gz in BACKUP_DIR (default
+# backups/); `make restore FILE=...` puts one back into an empty database (docs/operations.md).
+backup: install
+	$(BIN)/python manage.py backup
+
+restore: install
+	@if [ -z "$(FILE)" ]; then \
+		echo "Usage: make restore FILE=backups/ankasam-YYYYmmdd-HHMMSS.tar.gz (into an empty database; docs/operations.md)" >&2; \
+		exit 2; fi
+	$(BIN)/python manage.py restore "$(FILE)"
 
 # Extract the interface strings into each language's catalogue (needs GNU gettext's xgettext).
 messages: install

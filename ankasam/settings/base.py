@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "ankasam.translations",
     "ankasam.editorial",
     "ankasam.demo",
+    "ankasam.operations",
     # Above the domain apps: the page cache, edge purges, the health check and the outage page.
     "ankasam.serving",
     "wagtail.contrib.redirects",
@@ -152,6 +153,8 @@ MEDIA_URL = "/media/"
 # Uploaded media served by the application: only for `make serve` on one machine; a real deploy
 # serves them from the web server or S3-compatible storage (docs/deployment.md).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Where `manage.py backup` writes its archives (docs/operations.md).
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
