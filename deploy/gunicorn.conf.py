@@ -21,3 +21,6 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 # Behind a proxy on this machine; set FORWARDED_ALLOW_IPS to the proxies' addresses otherwise.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# gunicorn 27's control socket sits at one path per user, so a second site (or a second instance
+# on another port) on the same machine would take it over; nothing here uses it.
+control_socket_disable = True

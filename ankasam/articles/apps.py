@@ -8,15 +8,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from ankasam.core.routing import install_localized_routing
-
-        from .models import ArticleIndexPage, ArticlePage
-
-        install_localized_routing(ArticleIndexPage, ArticlePage)
-
         from django.db.models.signals import post_delete
         from wagtail.signals import page_unpublished
 
+        from .models import ArticlePage
         from .pdf import forget_article_pdfs
 
         page_unpublished.connect(

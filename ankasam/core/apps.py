@@ -6,8 +6,3 @@ class CoreConfig(AppConfig):
     name = "ankasam.core"
     label = "core"
     verbose_name = _("Core")
-
-    def ready(self):
-        from .slugs import install_sibling_slug_check
-
-        install_sibling_slug_check()

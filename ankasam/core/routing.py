@@ -65,9 +65,3 @@ def route_by_localized_slug(self, request, path_components):
     if self.live and not has_expired(self):
         return RouteResult(self, kwargs={"action": action} if action else None)
     raise Http404
-
-
-def install_localized_routing(*page_models):
-    """Replace the route wagtail-modeltranslation patches onto our page models at start-up."""
-    for model in page_models:
-        model.route = route_by_localized_slug

@@ -40,17 +40,6 @@ def sibling_slug_errors(page) -> dict[str, str]:
     return errors
 
 
-def install_sibling_slug_check():
-    """Swap wagtail-modeltranslation's check for ours in the `clean` it patched onto page models.
-
-    Its patched `clean` looks `_validate_slugs` up in its module on every call, so replacing the
-    module's function is enough, and keeps Wagtail's own checks that the patched `clean` runs next.
-    """
-    from wagtail_modeltranslation import patch_wagtailadmin
-
-    patch_wagtailadmin._validate_slugs = sibling_slug_errors
-
-
 def create_localized_slug_indexes() -> list[str]:
     """Index each language's slug column; returns the indexes it created.
 

@@ -6,10 +6,3 @@ class HomeConfig(AppConfig):
     name = "ankasam.home"
     label = "home"
     verbose_name = _("Home")
-
-    def ready(self):
-        from ankasam.core.routing import install_localized_routing
-
-        from .models import HomePage
-
-        install_localized_routing(HomePage)

@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "ankasam.operations",
     # Above the domain apps: the page cache, edge purges, the health check and the outage page.
     "ankasam.serving",
+    # After every app whose models it patches: every change to a package's behaviour, and the
+    # system check that fails when one stops applying (ankasam/patches/).
+    "ankasam.patches",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",

@@ -1,0 +1,178 @@
+"""The list of patches. Add a new one here, with the upstream code it replaces, and a line in
+docs/architecture.md."""
+
+import inspect
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core import management
+
+from .registry import Reliance, Replacement
+
+
+def localized_routing() -> list[Replacement]:
+    """Routing by the request language's slug, for every translated page type (core/routing.py).
+
+    wagtail-modeltranslation patches `route` onto each translated page model, loading every child
+    of the page to compare slugs in Python.
+    """
+    from ankasam.core.routing import route_by_localized_slug
+    from ankasam.translations.pages import TranslatedPageMixin
+
+    return [
+        Replacement(
+            name=f"localized routing ({model._meta.label})",
+            upstream=f"wagtail-modeltranslation's route patched onto {model.__name__}",
+            target=model,
+            attribute="route",
+            replacement=route_by_localized_slug,
+        )
+        for model in apps.get_models()
+        if issubclass(model, TranslatedPageMixin)
+    ]
+
+
+def sibling_slug_check() -> Replacement:
+    """One existence query per language instead of loading every sibling (core/slugs.py)."""
+    from wagtail_modeltranslation import patch_wagtailadmin
+
+    from ankasam.core.slugs import sibling_slug_errors
+
+    return Replacement(
+        name="sibling slug check",
+        upstream="wagtail_modeltranslation.patch_wagtailadmin._validate_slugs",
+        target=patch_wagtailadmin,
+        attribute="_validate_slugs",
+        replacement=sibling_slug_errors,
+    )
+
+
+def image_fields_per_language() -> Replacement:
+    """The image form shows caption, credit and description once per language (images/models.py)."""
+    from ankasam.core.languages import localized_field, site_language_codes
+    from ankasam.images.models import CustomImage
+
+    translated = ("description", "caption", "credit")
+    untranslated = [name for name in CustomImage.admin_form_fields if name not in translated]
+    fields = tuple(untranslated) + tuple(
+        localized_field(name, code) for name in translated for code in site_language_codes()
+    )
+    return Replacement(
+        name="image fields per language",
+        upstream="wagtail.images' AbstractImage.admin_form_fields",
+        target=CustomImage,
+        attribute="admin_form_fields",
+        replacement=fields,
+    )
+
+
+def migrate_repairs_the_tree() -> Reliance:
+    """`migrate` is ours (core/management/commands/migrate.py), over wagtail-modeltranslation's."""
+
+    def verify():
+        found = management.get_commands().get("migrate")
+        if found != "ankasam.core":
+            return (
+                f"`manage.py migrate` comes from {found}, not ankasam.core (keep it first in INSTALLED_APPS)"
+            )
+        return None
+
+    return Reliance(
+        name="migrate repairs the translated page tree",
+        upstream="wagtail_modeltranslation.management.commands.migrate_translation.Command",
+        verify=verify,
+    )
+
+
+def sitemap_alternates() -> Reliance:
+    """The sitemap lists each page once per language it exists in (translations/sitemap.py)."""
+
+    def verify():
+        from django.contrib.sitemaps import Sitemap
+
+        from ankasam.translations.sitemap import TranslatedSitemap
+
+        if "_urls" not in vars(Sitemap):
+            return "django.contrib.sitemaps.Sitemap._urls, which TranslatedSitemap overrides, is gone"
+        if "_urls" not in vars(TranslatedSitemap):
+            return "TranslatedSitemap no longer overrides Sitemap._urls"
+        return None
+
+    return Reliance(
+        name="sitemap alternates", upstream="django.contrib.sitemaps.Sitemap._urls", verify=verify
+    )
+
+
+def search_indexing_deferred_on_import() -> Reliance:
+    """The WordPress import swaps modelsearch's save handler for its own (wordpress/indexing.py)."""
+
+    def verify():
+        from django.db.models.signals import post_save
+        from modelsearch import signal_handlers
+
+        from ankasam.wordpress.indexing import auto_updated_models
+
+        handler = getattr(signal_handlers, "post_save_signal_handler", None)
+        for model in auto_updated_models():
+            if handler is None or handler not in post_save._live_receivers(model)[0]:
+                return (
+                    f"modelsearch's post_save_signal_handler is not what indexes {model.__name__} on save; "
+                    "the import's deferral would disconnect nothing"
+                )
+        return None
+
+    return Reliance(
+        name="search indexing deferred during an import",
+        upstream="modelsearch.signal_handlers.post_save_signal_handler",
+        verify=verify,
+    )
+
+
+def csrf_cookie_readable() -> Reliance:
+    """wagtail-modeltranslation's "copy to another language" button reads the CSRF cookie."""
+
+    def verify():
+        from django.contrib.staticfiles import finders
+
+        script = finders.find("wagtail_modeltranslation/js/copy_stream_fields.js")
+        reads_cookie = bool(script) and "csrftoken" in Path(script).read_text(encoding="utf-8")
+        if reads_cookie and settings.CSRF_COOKIE_HTTPONLY:
+            return "CSRF_COOKIE_HTTPONLY is on, and copy_stream_fields.js reads the csrftoken cookie"
+        return None
+
+    return Reliance(
+        name="CSRF cookie readable by the page editor's copy button",
+        upstream="wagtail_modeltranslation/js/copy_stream_fields.js",
+        verify=verify,
+    )
+
+
+def static_files_kept_a_year() -> Reliance:
+    """WhiteNoise caches hashed files for ten years; ours for one (serving/static.py)."""
+
+    def verify():
+        from whitenoise.base import WhiteNoise
+
+        if "self.FOREVER" not in inspect.getsource(WhiteNoise.add_cache_headers):
+            return "WhiteNoise no longer reads FOREVER for hashed files"
+        if "ankasam.serving.static.StaticFilesMiddleware" not in settings.MIDDLEWARE:
+            return "MIDDLEWARE serves static files without ankasam.serving.static.StaticFilesMiddleware"
+        return None
+
+    return Reliance(
+        name="static files kept a year", upstream="whitenoise.base.WhiteNoise.FOREVER", verify=verify
+    )
+
+
+def patches() -> list:
+    return [
+        *localized_routing(),
+        sibling_slug_check(),
+        image_fields_per_language(),
+        migrate_repairs_the_tree(),
+        sitemap_alternates(),
+        search_indexing_deferred_on_import(),
+        csrf_cookie_readable(),
+        static_files_kept_a_year(),
+    ]
