@@ -43,6 +43,12 @@ def on_page_event(sender, instance, **kwargs):
     pages_changed([instance])
 
 
+def on_page_moved(sender, instance, **kwargs):
+    # Its addresses and its descendants' changed: what linked to the old ones cannot be listed.
+    transaction.on_commit(forget_cached_pages)
+    edge.purge_site_on_commit()
+
+
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         # The page's addresses are gone with it: what listed it is purged by the site-wide purge.
@@ -62,7 +68,7 @@ def on_shown_model_changed(sender, instance, **kwargs):
 def connect_signals():
     page_published.connect(on_page_event, dispatch_uid="page-cache-published")
     page_unpublished.connect(on_page_event, dispatch_uid="page-cache-unpublished")
-    post_page_move.connect(on_page_event, dispatch_uid="page-cache-moved")
+    post_page_move.connect(on_page_moved, dispatch_uid="page-cache-moved")
     post_delete.connect(on_page_deleted, dispatch_uid="page-cache-page-deleted")
     for label in SHOWN_TO_READERS:
         model = apps.get_model(label)

@@ -6,7 +6,7 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-from .environment import env_bool, env_int, env_list, env_str
+from .environment import env_bool, env_int, env_list, env_required, env_str
 from .language_list import read_language_codes
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -243,3 +243,32 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Background work (django-tasks): queued in the database, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Edge cache in front of the application servers (docs/deployment.md): Varnish, Cloudflare and
+# CloudFront, each by its own variables, any of them together; none set, nothing is purged.
+# ankasam/serving/edge.py purges every language's address of a change and what lists it, so
+# wagtail.contrib.frontend_cache is not installed: its own signal handlers purge only the active
+# language's address. Credentials for CloudFront are boto3's own (AWS_ACCESS_KEY_ID... or the
+# machine's role); boto3 is not in requirements.txt.
+EDGE_PURGE_TIMEOUT = env_int("EDGE_PURGE_TIMEOUT", 5)
+# Several Varnish servers (comma-separated) are each purged.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {
+        "BACKEND": "ankasam.serving.edge_backends.VarnishBackend",
+        "LOCATION": location,
+        "TIMEOUT": EDGE_PURGE_TIMEOUT,
+    }
+    for number, location in enumerate(env_list("VARNISH_PURGE_URL", []), start=1)
+}
+if env_str("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "ankasam.serving.edge_backends.CloudflareSiteBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env_required("CLOUDFLARE_BEARER_TOKEN"),
+        "TIMEOUT": EDGE_PURGE_TIMEOUT,
+    }
+if env_str("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "ankasam.serving.edge_backends.CloudfrontSiteBackend",
+        "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
