@@ -98,6 +98,9 @@ def start_varnish(backend_ports: list[int], workdir: Path) -> Varnish:
         str(workdir / "instance"),
         "-s",
         "malloc,32m",
+        # No separate unprivileged user: the test's temporary directories are its own.
+        "-j",
+        "none",
         # The test's app-servers.vcl is found first, before the committed one's directory.
         "-p",
         f"vcl_path={workdir}:{VCL.parent}:/usr/share/varnish/vcl",
