@@ -2,8 +2,10 @@
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,11 +83,11 @@ class Varnish:
         stop(self.process)
 
 
-def start_varnish(backend_ports: list[int], workdir: Path) -> Varnish:
-    """varnishd in the foreground on a free loopback port, with deploy/varnish/default.vcl."""
+def start_varnish(backend_ports: list[int], workdir: Path, port: int | None = None) -> Varnish:
+    """varnishd in the foreground on loopback, with deploy/varnish/default.vcl."""
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "app-servers.vcl").write_text(app_servers_vcl(backend_ports))
-    port = free_port()
+    port = port or free_port()
     log = workdir / "varnishd.log"
     command = [
         varnishd_path(),
@@ -123,9 +125,51 @@ def answers(varnish: Varnish) -> bool:
         return True
 
 
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
+@dataclass
+class AppServer:
+    port: int
+    process: subprocess.Popen
+    log: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://{LOOPBACK}:{self.port}"
+
+
+def start_app_server(env: dict, log: Path) -> AppServer:
+    """gunicorn serving the site on a free loopback port (not yet ready: see wait_for_app_servers)."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "gunicorn", "ankasam.wsgi:application",
+        "--bind", f"{LOOPBACK}:{port}", "--workers", "1", "--chdir", str(ROOT),
+        # gunicorn 27 opens a control socket at one fixed path per user: two servers (or anyone
+        # else's on this machine) would take it from each other.
+        "--no-control-socket",
+    ]  # fmt: skip
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+    return AppServer(port, process, log)
+
+
+def wait_for_app_servers(servers: list[AppServer], timeout: float = 90) -> None:
+    """Until each answers a page: started side by side, they import Django at the same time."""
+    for server in servers:
+        wait_until(lambda server=server: app_server_answers(server), timeout, f"gunicorn ({server.log})")
+
+
+def app_server_answers(server: AppServer) -> bool:
+    if server.process.poll() is not None:
+        raise AssertionError(f"gunicorn exited: {server.log.read_text()[-3000:]}")
+    return requests.get(f"{server.url}/robots.txt", timeout=5).status_code == 200
+
+
+def stop(*processes: subprocess.Popen) -> None:
+    """Ask them all to stop, then wait: one after the other, gunicorn's shutdowns add up."""
+    for process in processes:
+        if process.poll() is None:
+            # gunicorn's quick shutdown (SIGTERM waits out its graceful timeout); varnishd's usual.
+            process.send_signal(signal.SIGINT)
+    for process in processes:
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
