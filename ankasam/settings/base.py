@@ -1,9 +1,11 @@
 """Settings shared by every environment; deploy-time values come from the environment."""
 
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_int, env_list, env_required, env_str
@@ -271,4 +273,32 @@ if env_str("CLOUDFRONT_DISTRIBUTION_ID"):
     WAGTAILFRONTENDCACHE["cloudfront"] = {
         "BACKEND": "ankasam.serving.edge_backends.CloudfrontSiteBackend",
         "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+
+# Media (images, renditions, documents, PDFs, share cards) on S3-compatible storage through
+# django-storages when a bucket is named; unset, the files stay under MEDIA_ROOT and nothing is
+# imported. django-storages and boto3 are not in requirements.txt: docs/deployment.md gives the
+# pins. Objects stay private and their addresses are signed (AWS_QUERYSTRING_AUTH) unless the
+# bucket is public (AWS_S3_CUSTOM_DOMAIN addresses are never signed). Keys come from
+# AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the machine's role.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME is set but django-storages is not installed: "
+            "pip install 'django-storages[s3]==1.14.6' 'boto3==1.44.5' (docs/deployment.md)."
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            # A page keeps its image addresses as long as it is cached, and a reader keeps it open.
+            "querystring_expire": PAGE_CACHE_SECONDS + 3600,
+            # Two uploads with one name keep both files, as on the file system.
+            "file_overwrite": False,
+        },
     }

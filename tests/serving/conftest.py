@@ -1,3 +1,5 @@
+import importlib.util
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -83,3 +85,30 @@ def rename_in_every_language(article, title: str):
     for code in LANGUAGES:
         setattr(article, f"title_{code}", f"{title} {code}")
     return article.save_revision()
+
+
+# Every variable the settings' edge and media blocks read: unset unless a test names it.
+DEPLOY_VARIABLES = (
+    "VARNISH_PURGE_URL",
+    "CLOUDFLARE_ZONE_ID",
+    "CLOUDFLARE_BEARER_TOKEN",
+    "CLOUDFRONT_DISTRIBUTION_ID",
+    "EDGE_PURGE_TIMEOUT",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_REGION_NAME",
+    "AWS_S3_CUSTOM_DOMAIN",
+    "AWS_QUERYSTRING_AUTH",
+)
+
+
+def base_settings(monkeypatch, **env) -> dict:
+    """ankasam/settings/base.py run afresh with this environment, beside the one in use."""
+    for name in DEPLOY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    spec = importlib.util.find_spec("ankasam.settings.base")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return vars(module)

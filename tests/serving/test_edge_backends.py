@@ -1,6 +1,5 @@
 """The edge backends' requests and the settings that configure them, without a network."""
 
-import importlib.util
 import re
 
 import pytest
@@ -8,6 +7,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from ankasam.serving import edge_backends
 from ankasam.serving.edge_backends import LONGEST_BAN_PATTERN, CloudflareSiteBackend, ban_patterns
+
+from .conftest import base_settings
 
 
 def test_a_batch_pattern_matches_its_paths_exactly():
@@ -80,27 +81,6 @@ def test_a_refused_cloudflare_purge_raises_for_the_caller_to_log(monkeypatch):
 
     with pytest.raises(RuntimeError, match="Cloudflare answered 403"):
         cloudflare().purge_site(["https://example.org"])
-
-
-EDGE_VARIABLES = (
-    "VARNISH_PURGE_URL",
-    "CLOUDFLARE_ZONE_ID",
-    "CLOUDFLARE_BEARER_TOKEN",
-    "CLOUDFRONT_DISTRIBUTION_ID",
-    "EDGE_PURGE_TIMEOUT",
-)
-
-
-def base_settings(monkeypatch, **env) -> dict:
-    """ankasam/settings/base.py run afresh with this environment, beside the one in use."""
-    for name in (*EDGE_VARIABLES, "AWS_STORAGE_BUCKET_NAME"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    spec = importlib.util.find_spec("ankasam.settings.base")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return vars(module)
 
 
 def test_no_edge_configured_means_no_backend(monkeypatch):
