@@ -43,6 +43,12 @@ def on_page_event(sender, instance, **kwargs):
     pages_changed([instance])
 
 
+def on_page_moved(sender, instance, **kwargs):
+    # Its addresses and its descendants' changed: what linked to the old ones cannot be listed.
+    transaction.on_commit(forget_cached_pages)
+    edge.purge_site_on_commit()
+
+
 def on_page_deleted(sender, instance, **kwargs):
     # The page's addresses are gone with it: what listed it is purged by the site-wide purge.
     transaction.on_commit(forget_cached_pages)
@@ -61,7 +67,7 @@ def on_shown_model_changed(sender, instance, **kwargs):
 def connect_signals():
     page_published.connect(on_page_event, dispatch_uid="page-cache-published")
     page_unpublished.connect(on_page_event, dispatch_uid="page-cache-unpublished")
-    post_page_move.connect(on_page_event, dispatch_uid="page-cache-moved")
+    post_page_move.connect(on_page_moved, dispatch_uid="page-cache-moved")
     # Per page model, not for every sender: with a receiver for every model, deleting an article
     # left its search entries behind (tests/search/test_indexing.py).
     for model in apps.get_models():

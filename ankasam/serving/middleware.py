@@ -6,6 +6,10 @@ class PageCacheMiddleware:
 
     `X-Cache: HIT` when the page cache answered, `MISS` when the page was rendered; absent when
     the request is not one the cache serves (signed in, POST, the admin).
+
+    A page during whose rendering a change was committed may show the state before it, and the
+    edge was purged while it rendered: it is neither stored nor marked shareable, so Varnish or a
+    CDN cannot keep it past that purge (the next request renders it again).
     """
 
     def __init__(self, get_response):
@@ -19,7 +23,7 @@ class PageCacheMiddleware:
             cached["X-Cache"] = "HIT"
             return cached
         response = self.get_response(request)
-        if page_cache.response_is_cacheable(response):
+        if page_cache.response_is_cacheable(response) and page_cache.still_current(generation):
             page_cache.store(request, response, generation)
         response["X-Cache"] = "MISS"
         return response

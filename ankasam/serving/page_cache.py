@@ -55,6 +55,10 @@ def current_generation() -> str:
     return generation
 
 
+def still_current(generation: str) -> bool:
+    return page_cache().get(GENERATION_KEY) == generation
+
+
 def forget_cached_pages() -> None:
     """Every stored page stops counting (they are evicted later by the cache itself)."""
     page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)

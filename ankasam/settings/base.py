@@ -1,12 +1,14 @@
 """Settings shared by every environment; deploy-time values come from the environment."""
 
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .environment import env_bool, env_int, env_list, env_str
+from .environment import env_bool, env_int, env_list, env_required, env_str
 from .language_list import read_language_codes
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -257,3 +259,60 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Background work (django-tasks): queued in the database, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Edge cache in front of the application servers (docs/deployment.md): Varnish, Cloudflare and
+# CloudFront, each by its own variables, any of them together; none set, nothing is purged.
+# ankasam/serving/edge.py purges every language's address of a change and what lists it, so
+# wagtail.contrib.frontend_cache is not installed: its own signal handlers purge only the active
+# language's address. Credentials for CloudFront are boto3's own (AWS_ACCESS_KEY_ID... or the
+# machine's role); boto3 is not in requirements.txt.
+EDGE_PURGE_TIMEOUT = env_int("EDGE_PURGE_TIMEOUT", 5)
+# Several Varnish servers (comma-separated) are each purged.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {
+        "BACKEND": "ankasam.serving.edge_backends.VarnishBackend",
+        "LOCATION": location,
+        "TIMEOUT": EDGE_PURGE_TIMEOUT,
+    }
+    for number, location in enumerate(env_list("VARNISH_PURGE_URL", []), start=1)
+}
+if env_str("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "ankasam.serving.edge_backends.CloudflareSiteBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env_required("CLOUDFLARE_BEARER_TOKEN"),
+        "TIMEOUT": EDGE_PURGE_TIMEOUT,
+    }
+if env_str("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "ankasam.serving.edge_backends.CloudfrontSiteBackend",
+        "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+
+# Media (images, renditions, documents, PDFs, share cards) on S3-compatible storage through
+# django-storages when a bucket is named; unset, the files stay under MEDIA_ROOT and nothing is
+# imported. django-storages and boto3 are not in requirements.txt: docs/deployment.md gives the
+# pins. Objects stay private and their addresses are signed (AWS_QUERYSTRING_AUTH) unless the
+# bucket is public (AWS_S3_CUSTOM_DOMAIN addresses are never signed). Keys come from
+# AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the machine's role.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME is set but django-storages is not installed: "
+            "pip install 'django-storages[s3]==1.14.6' 'boto3==1.44.5' (docs/deployment.md)."
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            # A page keeps its image addresses as long as it is cached, and a reader keeps it open.
+            "querystring_expire": PAGE_CACHE_SECONDS + 3600,
+            # Two uploads with one name keep both files, as on the file system.
+            "file_overwrite": False,
+        },
+    }

@@ -1,5 +1,18 @@
+import datetime
+import importlib.util
+
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
+from wagtail.models import Site
+
+from ankasam.articles.models import ArticleIndexPage
+
+from ..articles.factories import create_article, written_in
+from .servers import in_ci, varnishd_path
+
+LANGUAGES = ("en", "tr", "ru")
 
 
 @pytest.fixture
@@ -8,3 +21,107 @@ def page_cache_on(settings):
     caches["pages"].clear()
     yield
     caches["pages"].clear()
+
+
+def missing(reason: str) -> None:
+    """A service or binary a test needs is absent: a skip here, a failure under CI."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI must provide it: see .ci/run)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def varnishd():
+    path = varnishd_path()
+    if path is None:
+        missing("Varnish is not installed (Debian: apt-get install varnish)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def database_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The database as migrations left it, put back after the module's transactional tests.
+
+    A transactional test (live server, servers in other processes) empties every table when it
+    ends; the next test module would find no default site, no groups and no workflow.
+    """
+    snapshot = tmp_path_factory.mktemp("database") / "migrated.json"
+    with django_db_blocker.unblock():
+        snapshot.write_text(connection.creation.serialize_db_to_string())
+    yield snapshot
+    with django_db_blocker.unblock():
+        restore(snapshot)
+
+
+def restore(snapshot) -> None:
+    # loaddata rather than deserialize_db_from_string: it also resets PostgreSQL's sequences.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    call_command("loaddata", snapshot, verbosity=0)
+
+
+@pytest.fixture
+def migrated_database(database_snapshot, transactional_db):
+    """Committed data other processes can read, starting from the migrated state."""
+    if not Site.objects.exists():
+        restore(database_snapshot)
+
+
+def serve_site_at(host: str, port: int) -> Site:
+    """Page addresses, and so purges, name the address readers use: the edge's."""
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = host, port
+    site.save()
+    return site
+
+
+@pytest.fixture
+def piece(migrated_database):
+    """A piece written in English, Turkish and Russian, in a section named in all three."""
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    index = ArticleIndexPage(
+        title_en="Analyses",
+        slug_en="analyses",
+        title_tr="Analizler",
+        slug_tr="analizler",
+        title_ru="Аналитика",
+        slug_ru="analitika",
+    )
+    home.add_child(instance=index)
+    # A date of its own: the listing variant the tests watch filters on its year.
+    return create_article(
+        index, translations=written_in("Pipeline", *LANGUAGES), publication_date=datetime.date(2026, 3, 1)
+    )
+
+
+def rename_in_every_language(article, title: str):
+    """A new revision of the piece, titled `<title> <language>` in each language (not published)."""
+    for code in LANGUAGES:
+        setattr(article, f"title_{code}", f"{title} {code}")
+    return article.save_revision()
+
+
+# Every variable the settings' edge and media blocks read: unset unless a test names it.
+DEPLOY_VARIABLES = (
+    "VARNISH_PURGE_URL",
+    "CLOUDFLARE_ZONE_ID",
+    "CLOUDFLARE_BEARER_TOKEN",
+    "CLOUDFRONT_DISTRIBUTION_ID",
+    "EDGE_PURGE_TIMEOUT",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_REGION_NAME",
+    "AWS_S3_CUSTOM_DOMAIN",
+    "AWS_QUERYSTRING_AUTH",
+)
+
+
+def base_settings(monkeypatch, **env) -> dict:
+    """ankasam/settings/base.py run afresh with this environment, beside the one in use."""
+    for name in DEPLOY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    spec = importlib.util.find_spec("ankasam.settings.base")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return vars(module)

@@ -15,7 +15,7 @@ from ..services import port_answers, require
 pytestmark = pytest.mark.django_db
 
 # A database number of its own, so the test never touches another user's keys.
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/9")
+REDIS_TEST_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 
 
 @pytest.fixture
