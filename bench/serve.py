@@ -936,6 +936,8 @@ def outage_run(args, stack, targets, checks):
     failures = [t for t, outcome in pages if outcome != 200]
     outcomes = Counter(outcome for _t, outcome in pages)
     print(f"  restart command: exit {code} at +{restart_at:.1f} s, returned at +{back_at:.1f} s {output!r}")
+    if back_at > args.outage_duration - 5:
+        print("  (the restart returned near the end of the load: give a longer --outage-duration)")
     print(f"  pages: {dict(outcomes)}; 503 without Retry-After: {result.no_retry_after['page']}")
     print(f"  /healthz: {dict(Counter(outcome for _t, outcome in health))}")
     recovered = None
@@ -1019,7 +1021,7 @@ def main():
     )
     state = Path(tempfile.mkdtemp(prefix="ankasam-bench-serve-"))
     checks, rows = [], []
-    interrupted = False
+    interrupted, keep = False, args.keep
 
     def stop_on_term(signum, frame):
         raise KeyboardInterrupt
@@ -1033,8 +1035,11 @@ def main():
             rows += run_backend(args, backend, leg, checks)
     except KeyboardInterrupt:
         interrupted = True
+    except BaseException:
+        keep = True  # the logs tell what went wrong
+        raise
     finally:
-        if args.keep or interrupted:
+        if keep or interrupted:
             print(f"\nLogs and databases kept in {state}")
         else:
             shutil.rmtree(state, ignore_errors=True)
