@@ -1,4 +1,8 @@
+import logging
+
 from . import page_cache
+
+logger = logging.getLogger(__name__)
 
 
 class PageCacheMiddleware:
@@ -18,12 +22,24 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not page_cache.request_is_cacheable(request):
             return self.get_response(request)
-        generation, cached = page_cache.lookup(request)
+        try:
+            generation, cached = page_cache.lookup(request)
+        except page_cache.CACHE_UNAVAILABLE as error:
+            # Readers still get the page, rendered; /healthz reports the cache as down.
+            unavailable(error)
+            return self.get_response(request)
         if cached is not None:
             cached["X-Cache"] = "HIT"
             return cached
         response = self.get_response(request)
-        if page_cache.response_is_cacheable(response) and page_cache.still_current(generation):
-            page_cache.store(request, response, generation)
+        try:
+            if page_cache.response_is_cacheable(response) and page_cache.still_current(generation):
+                page_cache.store(request, response, generation)
+        except page_cache.CACHE_UNAVAILABLE as error:
+            unavailable(error)
         response["X-Cache"] = "MISS"
         return response
+
+
+def unavailable(error) -> None:
+    logger.warning("Page cache unavailable, page rendered: %s", " ".join(str(error).split()))

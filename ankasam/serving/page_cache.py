@@ -12,6 +12,7 @@ then replaces is stored under the old generation, and so is never served.
 """
 
 import hashlib
+import logging
 import uuid
 from dataclasses import dataclass
 
@@ -21,10 +22,15 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from redis.exceptions import RedisError
 
 from ankasam.core.visibility import next_expiry
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "generation"
+# What an unreachable cache raises: Redis's client errors, or the file system's for the files.
+CACHE_UNAVAILABLE = (RedisError, OSError)
 CACHEABLE_STATUSES = frozenset({200, 404})
 # A view that says any of these about its response decided it must not be shared.
 PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -61,7 +67,15 @@ def still_current(generation: str) -> bool:
 
 def forget_cached_pages() -> None:
     """Every stored page stops counting (they are evicted later by the cache itself)."""
-    page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    try:
+        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except CACHE_UNAVAILABLE as error:
+        # The change is committed and must not fail now; pages stored before it still expire.
+        logger.error(
+            "Page cache unavailable, not cleared (%s): stored pages may be served for up to %s s",
+            " ".join(str(error).split()),
+            settings.PAGE_CACHE_SECONDS,
+        )
 
 
 def admin_prefix() -> str:

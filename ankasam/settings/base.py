@@ -254,7 +254,9 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(PAGE_CACHE_DIR),
             "TIMEOUT": None,
-            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 20_000)},
+            # Django's file cache lists its directory on every store: past a few thousand pages
+            # that costs more than rendering one (docs/performance.md).
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5_000)},
         },
     }
 # The page cache answers anonymous readers (ankasam/serving/page_cache.py); off in development.

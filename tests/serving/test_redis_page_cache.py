@@ -59,3 +59,32 @@ def test_pages_are_stored_in_redis_and_cleared_by_a_publish(
 
     assert client.get(address)["X-Cache"] == "MISS"
     assert client.get("/healthz").status_code == 200
+
+
+def test_readers_get_pages_while_redis_is_down_and_a_publish_still_succeeds(
+    client, article_index, settings, caplog, django_capture_on_commit_callbacks
+):
+    # A port nothing listens on: every cache call fails as it does while Redis restarts.
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+        },
+    }
+    settings.PAGE_CACHE_ENABLED = True
+    article = create_article(article_index, title="Black Sea Ferries")
+    with translation.override("en"):
+        address = article.get_url()
+
+    response = client.get(address)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+
+    assert response.status_code == 200
+    assert "Black Sea Ferries" in response.content.decode()
+    assert "X-Cache" not in response
+    assert client.get("/healthz").status_code == 503
+    messages = [record.getMessage() for record in caplog.records if record.name.startswith("ankasam.serving")]
+    assert any("Page cache unavailable, page rendered" in message for message in messages)
+    assert any("not cleared" in message for message in messages)
