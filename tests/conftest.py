@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Site
 
@@ -38,3 +39,12 @@ def people_index(home_page):
     index = PeopleIndexPage(title_en="Experts", slug_en="experts")
     home_page.add_child(instance=index)
     return index
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The page cache on, and empty (it is off in the test settings)."""
+    settings.PAGE_CACHE_ENABLED = True
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()

@@ -14,12 +14,16 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
-def require(available: bool, reason: str) -> None:
-    if available:
-        return
+def missing(reason: str) -> None:
+    """A service or binary a test needs is absent: a skip here, a failure under CI."""
     if in_ci():
-        pytest.fail(f"{reason} (CI must run this test)")
+        pytest.fail(f"{reason} (CI must provide it: see .ci/run)")
     pytest.skip(reason)
+
+
+def require(available: bool, reason: str) -> None:
+    if not available:
+        missing(reason)
 
 
 def port_answers(host: str, port: int, timeout: float = 0.5) -> bool:

@@ -215,16 +215,6 @@ def test_a_published_piece_appears_everywhere_it_should(client, world):
 # the piece changed. What readers get must follow the change at once, in every language.
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    from django.core.cache import caches
-
-    settings.PAGE_CACHE_ENABLED = True
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
-
-
 def cached_crawl(client, world) -> dict[str, str]:
     """Crawl twice; the second crawl must come from the cache, or the test would prove nothing."""
     crawl(client, world)

@@ -2,7 +2,6 @@ import datetime
 import importlib.util
 
 import pytest
-from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Site
@@ -10,24 +9,10 @@ from wagtail.models import Site
 from ankasam.articles.models import ArticleIndexPage
 
 from ..articles.factories import create_article, written_in
-from .servers import in_ci, varnishd_path
+from ..services import missing
+from .servers import varnishd_path
 
 LANGUAGES = ("en", "tr", "ru")
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
-
-
-def missing(reason: str) -> None:
-    """A service or binary a test needs is absent: a skip here, a failure under CI."""
-    if in_ci():
-        pytest.fail(f"{reason} (CI must provide it: see .ci/run)")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

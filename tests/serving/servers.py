@@ -1,6 +1,5 @@
 """Real servers for the serving tests: Varnish with the committed VCL, gunicorn, and waiting on them."""
 
-import os
 import shutil
 import signal
 import socket
@@ -19,10 +18,6 @@ VARNISHD = "/usr/sbin/varnishd"
 # so the purge ACL can be seen refusing it.
 LOOPBACK = "127.0.0.1"
 OUTSIDER = "127.0.0.2"
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in {"1", "true"}
 
 
 def varnishd_path() -> str | None:

@@ -40,6 +40,8 @@ import pytest
 
 from ankasam.core.management.commands.build_translations import compile_catalogues
 
+from ..services import missing
+
 PROJECT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 HOST = "127.0.0.1"
@@ -65,10 +67,6 @@ create_article(index, title="Outage", translations=written_in("Outage", "en", "t
 """
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() not in {"", "0", "false", "no"}
-
-
 @pytest.fixture(scope="module")
 def server_url():
     """The PostgreSQL server DATABASE_URL names, as a URL of its `postgres` database."""
@@ -81,9 +79,7 @@ def server_url():
     try:
         psycopg.connect(server, connect_timeout=5).close()
     except psycopg.Error as error:
-        if in_ci():
-            pytest.fail(f"PostgreSQL at {urlparse(url).netloc} does not answer: {error}")
-        pytest.skip(f"PostgreSQL at {urlparse(url).netloc} does not answer: {error}")
+        missing(f"PostgreSQL at {urlparse(url).netloc} does not answer: {error}")
     return server
 
 

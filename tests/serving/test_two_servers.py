@@ -23,7 +23,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import translation
 
-from .conftest import LANGUAGES, missing, rename_in_every_language, serve_site_at
+from ..services import missing
+from .conftest import LANGUAGES, rename_in_every_language, serve_site_at
 from .servers import LOOPBACK, free_port, start_app_server, start_varnish, stop, wait_for_app_servers
 
 pytestmark = [
