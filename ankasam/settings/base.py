@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "ankasam.translations",
     "ankasam.editorial",
     "ankasam.demo",
+    # Background tasks shared by the apps (docs/architecture.md, "Background work").
+    "ankasam.background",
     # Above the domain apps: the page cache, edge purges, the health check and the outage page.
     "ankasam.serving",
     "wagtail.contrib.redirects",
@@ -178,9 +180,13 @@ LOGGING = {
 
 # The admin's address; moving it off /admin/ keeps automated login attempts away.
 WAGTAIL_ADMIN_PATH = env_str("ADMIN_PATH", "admin/").strip("/") + "/"
+LOGGING["filters"] = {
+    "retried_task_failures_logged_once": {"()": "ankasam.background.logs.RetriedTaskFailuresLoggedOnce"}
+}
 LOGGING["loggers"] = {
-    # django-tasks logs every search-index and reference-index task at INFO.
-    "django_tasks": {"level": "WARNING"},
+    # django-tasks logs every search-index and reference-index task at INFO, and each failure
+    # with its traceback, which for our tasks their own one-line record replaces.
+    "django_tasks": {"level": "WARNING", "filters": ["retried_task_failures_logged_once"]},
     # django-axes announces its version at every start; its lockout warnings still show.
     "axes.apps": {"level": "WARNING"},
     # WeasyPrint logs each step of every article PDF at INFO; its warnings (a refused URL) still show.
