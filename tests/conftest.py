@@ -28,6 +28,12 @@ def queued_work_runs_at_commit(monkeypatch):
     return emulate_commits(monkeypatch)
 
 
+@pytest.fixture(autouse=True)
+def mail_goes_through_the_queue(settings):
+    """Django's test set-up sends e-mail straight to locmem; the site queues it (background/mail.py)."""
+    settings.EMAIL_BACKEND = "ankasam.background.mail.QueuedEmailBackend"
+
+
 @pytest.fixture
 def database_queue(db, settings, monkeypatch):
     """Tasks go to the database queue, as in production, and wait there for `run_due_tasks()`."""

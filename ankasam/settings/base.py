@@ -211,7 +211,10 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IPWARE_META_PRECEDENCE_ORDER", ["REMOTE_ADDR"])
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", None)
 
-# Outgoing e-mail (the transport is set per environment: console, locmem or SMTP in production).
+# Outgoing e-mail leaves through a background task (ankasam/background/mail.py), which sends it
+# with EMAIL_DELIVERY_BACKEND, set per environment: console, locmem or SMTP in production.
+EMAIL_BACKEND = "ankasam.background.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ANKASAM <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL

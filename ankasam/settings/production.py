@@ -34,9 +34,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # cost PostgreSQL a third of its speed (docs/performance.md).
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 600)  # noqa: F405
 
-# Notification e-mails (workflow, moderation, password reset) go out by SMTP; the host is required
-# so that a deploy without mail fails at start-up instead of at the first notification.
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Notification e-mails (workflow, moderation, password reset) go out by SMTP, from the worker
+# (base.py queues them); the host is required so that a deploy without mail fails at start-up
+# instead of at the first notification.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env_required("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")

@@ -1,5 +1,7 @@
 """Tasks for the tests of retries: module-level functions, as django-tasks requires."""
 
+from django.core.mail.backends.base import BaseEmailBackend
+
 from ankasam.background.queueing import retried_task
 
 RUNS: list[str] = []
@@ -13,3 +15,10 @@ def flaky(key: str, failures: int) -> str:
     if run <= failures:
         raise OSError(f"mail server refused run {run}\nof {key}")
     return f"{key} done on run {run}"
+
+
+class RefusingEmailBackend(BaseEmailBackend):
+    """An SMTP server that is down."""
+
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("smtp.example.org:587 refused the connection")
