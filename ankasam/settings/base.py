@@ -252,3 +252,6 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Background work (django-tasks): queued in the database, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Publishing an article queues its PDFs; off, the first reader of each queues them instead (a
+# large import may skip thousands of renders this way).
+ARTICLE_PDFS_ON_PUBLISH = env_bool("ARTICLE_PDFS_ON_PUBLISH", True)

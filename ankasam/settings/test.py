@@ -20,4 +20,6 @@ CACHES = {
 PAGE_CACHE_ENABLED = False
 # Tasks run at once, inside the test that queued them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A real PDF takes a second or more per language; tests of the PDFs switch this on.
+ARTICLE_PDFS_ON_PUBLISH = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
