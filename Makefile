@@ -36,10 +36,13 @@ site: install
 	$(BIN)/python manage.py ensure_demo_team
 
 run: site
-	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it); scheduled pages are published every minute"
-	@# The scheduler runs beside the server and stops with it (docs/scheduled-publishing.md).
+	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it); scheduled pages are published every minute, background tasks run as they are queued"
+	@# The scheduler and the task worker run beside the server and stop with it
+	@# (docs/scheduled-publishing.md, docs/architecture.md). The worker runs without its reloader:
+	@# the reloader's child would outlive the kill below.
 	$(BIN)/python manage.py run_publish_scheduler & scheduler=$$!; \
-		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+		trap 'kill $$scheduler $$worker 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The same site as production serves it: gunicorn, production settings, the page cache, the

@@ -18,7 +18,7 @@ export DJANGO_SETTINGS_MODULE=ankasam.settings.production
 export SECRET_KEY="$(cat "$STATE/secret_key")"
 export ALLOWED_HOSTS="${ALLOWED_HOSTS:-127.0.0.1,localhost}"
 export SECURE_SSL_REDIRECT="${SECURE_SSL_REDIRECT:-false}"
-export EMAIL_BACKEND="${EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend}"
+export EMAIL_DELIVERY_BACKEND="${EMAIL_DELIVERY_BACKEND:-django.core.mail.backends.filebased.EmailBackend}"
 export EMAIL_FILE_PATH="${EMAIL_FILE_PATH:-$PWD/$STATE/mail}"
 export SERVE_MEDIA="${SERVE_MEDIA:-true}"
 export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$PORT}"
@@ -28,7 +28,7 @@ cat <<SETTINGS
    SECRET_KEY           from $STATE/secret_key (made once, kept out of git)
    ALLOWED_HOSTS        $ALLOWED_HOSTS
    SECURE_SSL_REDIRECT  $SECURE_SSL_REDIRECT (plain HTTP on loopback)
-   EMAIL_BACKEND        $EMAIL_BACKEND
+   EMAIL_DELIVERY_BACKEND $EMAIL_DELIVERY_BACKEND (mail is queued and sent by the worker)
    EMAIL_FILE_PATH      $EMAIL_FILE_PATH
    SERVE_MEDIA          $SERVE_MEDIA (a real deploy serves media from the web server or S3)
    DATABASE_URL         ${DATABASE_URL:-(unset: SQLite, db.sqlite3)}

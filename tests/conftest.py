@@ -6,6 +6,9 @@ from wagtail.models import Site
 from ankasam.articles.models import ArticleIndexPage
 from ankasam.people.models import PeopleIndexPage
 
+from .commits import emulate_commits
+from .worker import use_database_queue
+
 
 @pytest.fixture(autouse=True)
 def english_by_default():
@@ -18,6 +21,24 @@ def english_by_default():
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def queued_work_runs_at_commit(monkeypatch):
+    """Tasks queued on commit are queued when the code's transaction ends (tests/commits.py)."""
+    return emulate_commits(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def mail_goes_through_the_queue(settings):
+    """Django's test set-up sends e-mail straight to locmem; the site queues it (background/mail.py)."""
+    settings.EMAIL_BACKEND = "ankasam.background.mail.QueuedEmailBackend"
+
+
+@pytest.fixture
+def database_queue(db, settings, monkeypatch):
+    """Tasks go to the database queue, as in production, and wait there for `run_due_tasks()`."""
+    return use_database_queue(settings, monkeypatch)
 
 
 @pytest.fixture

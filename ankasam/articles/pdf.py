@@ -5,13 +5,19 @@ images are read from files, and any other address is refused. The PDF is stored 
 the default storage, named by page, language and live revision, so a new revision (or a new
 layout version) makes a new PDF and the old ones are removed; the name also holds a keyed hash,
 so that a PDF of a piece later withdrawn cannot be found by guessing its address in media.
+
+PDFs are made by a background task when the article is published (`tasks.render_article_pdfs`);
+a reader's request reads the stored file, and only queues the task if the file is missing.
 """
 
 import functools
 import logging
+import math
 import mimetypes
+import re
 import unicodedata
 from pathlib import Path
+from time import sleep as pause
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
@@ -19,6 +25,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.crypto import salted_hmac
 
 from ankasam.core.languages import current_language, native_name, text_direction
@@ -32,6 +39,11 @@ PDF_DIRECTORY = "pdf"
 # Raise when the template or the stylesheet changes: every stored PDF is then made again.
 PDF_LAYOUT_VERSION = 1
 STYLESHEET = "css/pdf.css"
+# A reader whose PDF is still being made waits this long at most, looking every POLL_SECONDS,
+# then is told to come back after RETRY_AFTER_SECONDS (reader_actions.serve_pdf).
+WAIT_SECONDS = 2
+POLL_SECONDS = 0.25
+RETRY_AFTER_SECONDS = 10
 
 
 @functools.cache
@@ -125,11 +137,11 @@ def first_strong_direction(text: str, default: str = "ltr") -> str:
     return default
 
 
-def pdf_context(article, request) -> dict:
+def pdf_context(article) -> dict:
     language = current_language()
-    body_html, footnotes = render_body_with_footnotes(article, {"page": article, "request": request})
+    body_html, footnotes = render_body_with_footnotes(article, {"page": article})
     authors = article_authors(article)
-    url = article.get_full_url(request)
+    url = article.get_full_url()
     return {
         "page": article,
         "language": language,
@@ -145,12 +157,12 @@ def pdf_context(article, request) -> dict:
     }
 
 
-def render_article_pdf(article, request) -> bytes:
-    """The article in the active language as PDF bytes."""
+def render_article_pdf(article) -> bytes:
+    """The article in the active language as PDF bytes (no request: a worker renders it)."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    html = render_to_string("articles/pdf/article.html", pdf_context(article, request), request=request)
+    html = render_to_string("articles/pdf/article.html", pdf_context(article))
     fetcher = local_url_fetcher()
     fonts = FontConfiguration()
     stylesheet = CSS(filename=str(stylesheet_path()), url_fetcher=fetcher, font_config=fonts)
@@ -168,6 +180,15 @@ def pdf_storage_name(article, language: str) -> str:
     return f"{PDF_DIRECTORY}/{article.pk}/{language}-r{revision}-v{PDF_LAYOUT_VERSION}-{secret}.pdf"
 
 
+STORED_NAME = re.compile(r"(?P<language>[^/]+?)-r\d+-v\d+-[0-9a-f]{16}\.pdf")
+
+
+def stored_language(name: str) -> str | None:
+    """The language of a stored copy, or None for a name this module did not choose."""
+    found = STORED_NAME.fullmatch(name.rsplit("/", 1)[-1])
+    return found["language"] if found else None
+
+
 def stored_pdf_names(page_id: int) -> list[str]:
     directory = f"{PDF_DIRECTORY}/{page_id}"
     if not default_storage.exists(directory):
@@ -175,24 +196,54 @@ def stored_pdf_names(page_id: int) -> list[str]:
     return [f"{directory}/{name}" for name in default_storage.listdir(directory)[1]]
 
 
-def article_pdf(article, request) -> bytes:
-    """The stored PDF of this version and revision, made and stored first if there is none."""
-    language = current_language()
+def read_stored_pdf(name: str) -> bytes | None:
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as stored:
+        return stored.read()
+
+
+def store_article_pdf(article, language: str) -> bool:
+    """Render and store the live version in `language` unless stored; True if it rendered.
+
+    The language's copies of older revisions (or layouts) are removed once the new one is stored.
+    """
     name = pdf_storage_name(article, language)
     if default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
-            return stored.read()
-    pdf = render_article_pdf(article, request)
-    for old_name in stored_pdf_names(article.pk):
-        if old_name.rsplit("/", 1)[1].startswith(f"{language}-"):
-            default_storage.delete(old_name)
-    # Two first downloads at once both render; the second save then finds the name taken.
+        return False
+    with translation.override(language):
+        pdf = render_article_pdf(article)
+    # Two renders at once (a reader's request and the publish's) both finish; the first one stored wins.
     if not default_storage.exists(name):
         default_storage.save(name, ContentFile(pdf))
-    return pdf
+    for old_name in stored_pdf_names(article.pk):
+        if old_name != name and stored_language(old_name) == language:
+            default_storage.delete(old_name)
+    return True
+
+
+def wait_for_stored_pdf(name: str, seconds: float) -> bytes | None:
+    """The stored PDF, looking again every POLL_SECONDS for at most `seconds`; None if still missing."""
+    for _look in range(math.ceil(seconds / POLL_SECONDS)):
+        pause(POLL_SECONDS)
+        pdf = read_stored_pdf(name)
+        if pdf is not None:
+            return pdf
+    return None
+
+
+def forget_pdfs_in_other_languages(article, languages) -> None:
+    """Remove the copies in languages the piece is no longer written in (and any stray name)."""
+    for name in stored_pdf_names(article.pk):
+        if stored_language(name) not in languages:
+            default_storage.delete(name)
+
+
+def delete_stored_pdfs(page_id: int) -> None:
+    for name in stored_pdf_names(page_id):
+        default_storage.delete(name)
 
 
 def forget_article_pdfs(sender, instance, **kwargs):
     """Remove a withdrawn or deleted article's stored PDFs (see ArticlesConfig.ready)."""
-    for name in stored_pdf_names(instance.pk):
-        default_storage.delete(name)
+    delete_stored_pdfs(instance.pk)

@@ -7,12 +7,16 @@ the address's language; these views only answer.
 import logging
 
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
+
+from ankasam.core.languages import current_language
 
 from . import pdf
 from .citation import bibtex, cited_work, reading_citations, ris
 from .presentation import article_authors
+from .tasks import queue_missing_pdfs
 
 logger = logging.getLogger(__name__)
 
@@ -27,15 +31,31 @@ def work_of(article, request):
     return cited_work(article, article_authors(article), article.get_full_url(request))
 
 
+def unavailable(message: str) -> HttpResponse:
+    response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+    patch_cache_control(response, no_store=True)
+    return response
+
+
 def serve_pdf(request, article):
+    """The stored PDF; if the worker has not made it yet, a short wait, then "try again"."""
     problem = pdf.pdf_problem()
     if problem:
         logger.error("PDF of page %s refused: %s", article.pk, problem)
-        message = gettext("The PDF cannot be made at the moment. The article can still be read online.")
-        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
-    return file_response(
-        pdf.article_pdf(article, request), "application/pdf", f"{article.slug}.pdf", as_attachment=False
-    )
+        return unavailable(
+            gettext("The PDF cannot be made at the moment. The article can still be read online.")
+        )
+    name = pdf.pdf_storage_name(article, current_language())
+    content = pdf.read_stored_pdf(name)
+    if content is None:
+        queue_missing_pdfs(article)
+        # With the immediate backend the task above has already stored it: no wait.
+        content = pdf.read_stored_pdf(name) or pdf.wait_for_stored_pdf(name, pdf.WAIT_SECONDS)
+    if content is None:
+        response = unavailable(gettext("The PDF is being prepared. Please try again in a moment."))
+        response["Retry-After"] = str(pdf.RETRY_AFTER_SECONDS)
+        return response
+    return file_response(content, "application/pdf", f"{article.slug}.pdf", as_attachment=False)
 
 
 def serve_bibtex(request, article):

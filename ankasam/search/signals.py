@@ -16,7 +16,7 @@ from ankasam.articles.models import ArticlePage
 from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import ArticleType, Region, Topic
 
-from .indexing import index_articles
+from .tasks import queue_search_update
 
 
 def articles_under(page_id) -> list[int]:
@@ -32,21 +32,21 @@ def articles_by(person_id) -> list[int]:
 
 def on_page_published_or_unpublished(sender, instance, **kwargs):
     if isinstance(instance, ArticlePage):
-        index_articles([instance.pk])
+        queue_search_update([instance.pk])
     elif isinstance(instance, PersonPage):
-        index_articles(articles_by(instance.pk))
+        queue_search_update(articles_by(instance.pk))
 
 
 def on_page_moved(sender, instance, **kwargs):
-    index_articles(articles_under(instance.pk))
+    queue_search_update(articles_under(instance.pk))
 
 
 def on_view_restriction_changed(sender, instance, **kwargs):
-    index_articles(articles_under(instance.page_id))
+    queue_search_update(articles_under(instance.page_id))
 
 
 def on_term_saved(sender, instance, **kwargs):
-    index_articles(instance.articles.values_list("pk", flat=True))
+    queue_search_update(instance.articles.values_list("pk", flat=True))
 
 
 def before_term_deleted(sender, instance, **kwargs):
@@ -55,11 +55,11 @@ def before_term_deleted(sender, instance, **kwargs):
 
 
 def on_term_deleted(sender, instance, **kwargs):
-    index_articles(getattr(instance, "_search_article_ids", []))
+    queue_search_update(getattr(instance, "_search_article_ids", []))
 
 
 def on_tag_saved(sender, instance, **kwargs):
-    index_articles(ArticlePage.objects.filter(tagged_items__tag=instance).values_list("pk", flat=True))
+    queue_search_update(ArticlePage.objects.filter(tagged_items__tag=instance).values_list("pk", flat=True))
 
 
 def connect_signals():

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "ankasam.editorial",
     "ankasam.demo",
     "ankasam.operations",
+    # Background tasks shared by the apps (docs/architecture.md, "Background work").
+    "ankasam.background",
     # Above the domain apps: the page cache, edge purges, the health check and the outage page.
     "ankasam.serving",
     # After every app whose models it patches: every change to a package's behaviour, and the
@@ -189,7 +191,10 @@ SIMILAR_ARTICLES_LIMIT = 6
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"database_outage": {"()": "ankasam.serving.outage.OneLineForDatabaseOutages"}},
+    "filters": {
+        "database_outage": {"()": "ankasam.serving.outage.OneLineForDatabaseOutages"},
+        "retried_task_failures_logged_once": {"()": "ankasam.background.logs.RetriedTaskFailuresLoggedOnce"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
@@ -199,8 +204,9 @@ WAGTAIL_ADMIN_PATH = env_str("ADMIN_PATH", "admin/").strip("/") + "/"
 LOGGING["loggers"] = {
     # While the database is down every request fails the same way: one line each, no traceback.
     "django.request": {"filters": ["database_outage"]},
-    # django-tasks logs every search-index and reference-index task at INFO.
-    "django_tasks": {"level": "WARNING"},
+    # django-tasks logs every search-index and reference-index task at INFO, and each failure
+    # with its traceback, which for our tasks their own one-line record replaces.
+    "django_tasks": {"level": "WARNING", "filters": ["retried_task_failures_logged_once"]},
     # The database worker logs every task it starts and ends at INFO; failures still show.
     "django_tasks_db": {"level": "WARNING"},
     # django-axes announces its version at every start; its lockout warnings still show.
@@ -227,7 +233,10 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IPWARE_META_PRECEDENCE_ORDER", ["REMOTE_ADDR"])
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", None)
 
-# Outgoing e-mail (the transport is set per environment: console, locmem or SMTP in production).
+# Outgoing e-mail leaves through a background task (ankasam/background/mail.py), which sends it
+# with EMAIL_DELIVERY_BACKEND, set per environment: console, locmem or SMTP in production.
+EMAIL_BACKEND = "ankasam.background.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ANKASAM <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
@@ -385,3 +394,7 @@ PERMISSIONS_POLICY = {
         "display-capture", "browsing-topics", "interest-cohort",
     )
 }  # fmt: skip
+
+# Publishing an article queues its PDFs; off, the first reader of each queues them instead (a
+# large import may skip thousands of renders this way).
+ARTICLE_PDFS_ON_PUBLISH = env_bool("ARTICLE_PDFS_ON_PUBLISH", True)

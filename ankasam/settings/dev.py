@@ -4,7 +4,8 @@ from .environment import env_bool, env_str
 DEBUG = env_bool("DEBUG", True)
 # Development only: a fixed key keeps sessions valid across restarts of `make run`.
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# E-mails are printed by the worker that delivers them (`make run` starts it).
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # A page changed in a template shows at once; `PAGE_CACHE_ENABLED=true make run` tries the cache.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
 # Wagtail logs every page edit at INFO; loading the demo would print two lines per page.

@@ -34,12 +34,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # cost PostgreSQL a third of its speed (docs/performance.md).
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 600)  # noqa: F405
 
-# Notification e-mails (workflow, moderation, password reset) go out by SMTP; the host is required
-# so that a deploy without mail fails at start-up instead of at the first notification. Another
-# backend must be named on purpose (`make serve` on a laptop writes mail to files).
+# Notification e-mails (workflow, moderation, password reset) go out by SMTP, from the worker
+# (base.py queues them); the host is required so that a deploy without mail fails at start-up
+# instead of at the first notification. Another backend must be named on purpose (`make serve`
+# on a laptop writes mail to files).
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", SMTP_BACKEND)
-EMAIL_HOST = env_required("EMAIL_HOST") if EMAIL_BACKEND == SMTP_BACKEND else env_str("EMAIL_HOST")
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_DELIVERY_BACKEND", SMTP_BACKEND)
+EMAIL_HOST = env_required("EMAIL_HOST") if EMAIL_DELIVERY_BACKEND == SMTP_BACKEND else env_str("EMAIL_HOST")
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")

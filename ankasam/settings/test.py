@@ -4,7 +4,9 @@ DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Delivered into django.core.mail.outbox. Django's test set-up replaces EMAIL_BACKEND by locmem;
+# tests/conftest.py puts the queue back, so tests send e-mail the way the site does.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".pytest-media"  # noqa: F405
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -18,6 +20,8 @@ CACHES = {
 PAGE_CACHE_ENABLED = False
 # Tasks run at once, inside the test that queued them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A real PDF takes a second or more per language; tests of the PDFs switch this on.
+ARTICLE_PDFS_ON_PUBLISH = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests never run collectstatic: WhiteNoise looks for files when asked instead of at start-up.
 WHITENOISE_AUTOREFRESH = True

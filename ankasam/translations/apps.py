@@ -9,8 +9,6 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
-        from wagtail.models import Revision
+        from .tasks import on_tracked_page_saved
 
-        from .records import on_revision_saved
-
-        post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="translation-statuses")
+        post_save.connect(on_tracked_page_saved, dispatch_uid="translation-statuses")

@@ -1,4 +1,9 @@
-"""Keeping the report's table of statuses in step with pages' latest revisions."""
+"""Keeping the report's table of statuses in step with pages' latest revisions.
+
+Every save of a tracked page queues `tasks.refresh_translation_statuses`; the
+`refresh_translation_status` command does the same for every page at once (after adding a
+language, or for pages saved before tracking began).
+"""
 
 from django.utils import timezone
 
@@ -59,6 +64,13 @@ def record_baseline(page) -> None:
             page.latest_revision.save(update_fields=["content"])
 
 
+def refresh_statuses(page) -> None:
+    """The page's baseline if it predates tracking, then its statuses as of its latest revision."""
+    record_baseline(page)
+    page.refresh_from_db()
+    store_statuses(latest_version(page))
+
+
 def store_statuses_of_every_page() -> int:
     from wagtail.models import get_page_models
 
@@ -67,13 +79,6 @@ def store_statuses_of_every_page() -> int:
         if model._meta.abstract or not tracks_translations(model):
             continue
         for page in model.objects.select_related("latest_revision"):
-            record_baseline(page)
-            page.refresh_from_db()
-            store_statuses(latest_version(page))
+            refresh_statuses(page)
             count += 1
     return count
-
-
-def on_revision_saved(sender, instance, created, **kwargs):
-    if created and tracks_translations(instance.content_type.model_class()):
-        store_statuses(instance.as_object())

@@ -1,5 +1,4 @@
 import io
-import os
 import re
 from html import unescape
 
@@ -16,43 +15,11 @@ from ankasam.demo.loader import load_demo_content
 from ankasam.translations.availability import exists_in
 
 from .factories import create_article, text_with_notes
+from .pdfs import pdf_address
 
 pytestmark = pytest.mark.django_db
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]+")
-
-
-def in_ci() -> bool:
-    return bool(os.environ.get("CI"))
-
-
-@pytest.fixture
-def weasyprint():
-    """PDFs are really rendered: skipped without WeasyPrint's system libraries, except in CI."""
-    problem = pdf.pdf_problem()
-    if problem:
-        if in_ci():
-            pytest.fail(f"{problem}; .ci/run installs pango (see README)")
-        pytest.skip(problem)
-
-
-@pytest.fixture
-def fake_renderer(monkeypatch):
-    """Counts renders and makes a tiny PDF per revision, so the cache can be watched without WeasyPrint."""
-    calls = []
-
-    def render(article, request):
-        calls.append((article.pk, translation.get_language(), article.live_revision_id))
-        return f"%PDF-1.7 fake of revision {article.live_revision_id}".encode()
-
-    monkeypatch.setattr(pdf, "pdf_problem", lambda: None)
-    monkeypatch.setattr(pdf, "render_article_pdf", render)
-    return calls
-
-
-def pdf_address(article, language="en"):
-    with translation.override(language):
-        return f"{article.get_url()}pdf/"
 
 
 def squeezed(text: str) -> str:

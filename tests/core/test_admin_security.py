@@ -140,7 +140,8 @@ PRINT_SETTINGS = """
 import json
 from django.conf import settings as s
 names = ["SESSION_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS",
-         "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_USE_TLS", "EMAIL_USE_SSL", "DEFAULT_FROM_EMAIL",
+         "EMAIL_BACKEND", "EMAIL_DELIVERY_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_USE_TLS",
+         "EMAIL_USE_SSL", "DEFAULT_FROM_EMAIL",
          "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", "AXES_FAILURE_LIMIT", "AXES_COOLOFF_TIME"]
 print(json.dumps({name: getattr(s, name) for name in names}))
 """
@@ -187,7 +188,9 @@ def test_production_uses_secure_cookies_hsts_and_smtp():
     assert values["SESSION_COOKIE_HTTPONLY"] is True
     assert values["CSRF_COOKIE_SECURE"] is True
     assert values["SECURE_HSTS_SECONDS"] > 0
-    assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    # Every e-mail is queued, then sent by SMTP from the worker (ankasam/background/mail.py).
+    assert values["EMAIL_BACKEND"] == "ankasam.background.mail.QueuedEmailBackend"
+    assert values["EMAIL_DELIVERY_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert (values["EMAIL_HOST"], values["EMAIL_PORT"]) == ("smtp.example.org", 587)
     assert (values["EMAIL_USE_TLS"], values["EMAIL_USE_SSL"]) == (True, False)
     assert values["DEFAULT_FROM_EMAIL"] == values["WAGTAILADMIN_NOTIFICATION_FROM_EMAIL"]

@@ -111,3 +111,17 @@ def test_translators_changes_go_through_review_too(client, team, write_article):
     client.force_login(team["editor"])
     admin.workflow_action(client, article, "approve")
     assert fresh(article).title_tr == "Hazar Gazı"
+
+
+def test_the_request_changes_email_waits_for_the_worker(client, submitted, team, database_queue):
+    mail.outbox.clear()
+    client.force_login(team["editor"])
+
+    admin.workflow_action(client, submitted, "reject", "Please give a source for the 2030 figure.")
+
+    assert mail.outbox == [], "the editor's request does not wait for the mail server"
+    queued = database_queue.rows("ankasam.background.mail.deliver_email")
+    assert any(team["contributor"].email in row.args_kwargs["args"][0]["to"] for row in queued)
+    database_queue.run_due_tasks()
+    (message,) = [m for m in mail.outbox if team["contributor"].email in m.to]
+    assert "Please give a source for the 2030 figure." in message.body
