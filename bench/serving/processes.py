@@ -1,0 +1,127 @@
+"""The stack scripts/serve.sh starts (gunicorn, db_worker, the scheduler) and the CPU its
+processes use, from /proc."""
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .host import BIN, PROJECT, PYTHON
+from .load import fetch
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def proc_stat(pid):
+    """(parent pid, own CPU seconds, reaped children's CPU seconds), or None once it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = text[text.rindex(")") + 2 :].split()
+    own = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return int(fields[1]), own, (int(fields[13]) + int(fields[14])) / CLOCK_TICKS
+
+
+def children_of(pid) -> dict[int, float]:
+    """The live child processes of `pid` and their CPU seconds."""
+    found = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            stat = proc_stat(entry.name)
+            if stat and stat[0] == pid:
+                found[int(entry.name)] = stat[1]
+    return found
+
+
+@dataclass
+class CpuSnapshot:
+    workers: dict
+    reaped: float  # CPU of workers the master has already waited for
+    master: float
+    others: float  # db_worker and the scheduler
+
+
+class Stack:
+    """gunicorn, db_worker and run_publish_scheduler, started as scripts/serve.sh starts them."""
+
+    def __init__(self, state: Path, env: dict, port: int, name: str):
+        self.state, self.env, self.port, self.name = state, env, port, name
+        self.log_path = state / f"gunicorn-{name}.log"
+        self.processes = {}
+
+    def spawn(self, key, command):
+        with open(self.state / f"{key}-{self.name}.log", "ab") as log:  # the child keeps its copy
+            self.processes[key] = subprocess.Popen(
+                command, cwd=PROJECT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
+
+    def start(self, timeout=240):
+        # gunicorn 27 opens a control socket at one path per user ($HOME/.gunicorn/gunicorn.ctl):
+        # a second gunicorn on the machine would take it from the first. This one gets its own.
+        control = str(self.state / f"gunicorn-{self.name}.ctl")
+        self.spawn(
+            "gunicorn", [BIN / "gunicorn", "-c", "deploy/gunicorn.conf.py", "--control-socket", control]
+        )
+        self.spawn("db_worker", [PYTHON, "manage.py", "db_worker", "--interval", "0.5"])
+        self.spawn("scheduler", [PYTHON, "manage.py", "run_publish_scheduler"])
+        expected = int(self.env.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+        self.expected_workers = expected
+        limit = time.monotonic() + timeout
+        while time.monotonic() < limit:
+            self.require_running()
+            if len(children_of(self.master)) >= expected and self.healthy():
+                return
+            time.sleep(0.5)
+        raise RuntimeError(f"the stack did not answer /healthz within {timeout} s; see {self.log_path}")
+
+    @property
+    def master(self) -> int:
+        return self.processes["gunicorn"].pid
+
+    def log(self, key) -> Path:
+        return self.state / f"{key}-{self.name}.log"
+
+    def healthy(self) -> bool:
+        try:
+            return fetch(self.port, "/healthz", timeout=5)[0] == 200
+        except OSError:
+            return False
+
+    def require_running(self):
+        for key, process in self.processes.items():
+            if process.poll() is not None:
+                tail = self.log(key).read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"{key} stopped (exit {process.returncode}):\n{tail}")
+
+    def cpu(self) -> CpuSnapshot:
+        master = proc_stat(self.master)
+        others = sum(
+            (proc_stat(process.pid) or (0, 0.0, 0.0))[1]
+            for key, process in self.processes.items()
+            if key != "gunicorn"
+        )
+        return CpuSnapshot(children_of(self.master), master[2], master[1], others)
+
+    def stop(self):
+        for key, process in self.processes.items():
+            if process.poll() is None:
+                # gunicorn's quick shutdown: a graceful one waits seconds for idle workers.
+                process.send_signal(signal.SIGINT if key == "gunicorn" else signal.SIGTERM)
+        limit = time.monotonic() + 30  # gunicorn's graceful_timeout is 20 s
+        for process in self.processes.values():
+            try:
+                process.wait(max(0.1, limit - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)  # its own session: only what it started
+                process.wait()
+
+
+def worker_cpu(before: CpuSnapshot, after: CpuSnapshot) -> tuple[float, int]:
+    """CPU seconds the workers used between two snapshots, and how many workers were replaced."""
+    used = sum(after.workers.values()) + (after.reaped - before.reaped) - sum(before.workers.values())
+    return used, len(set(after.workers) - set(before.workers))
