@@ -10,7 +10,8 @@ migrate --noinput, set_site_address, load_demo_content, rebuild_search_index,
 refresh_translation_status; not the admin and demo accounts, which nothing here signs in with),
 then starts what scripts/serve.sh starts, with the same settings and environment:
 `gunicorn -c deploy/gunicorn.conf.py` (production settings, WEB_CONCURRENCY or 2 x cores + 1 sync
-workers), `manage.py db_worker` and `manage.py run_publish_scheduler`, on a free loopback port.
+workers), `manage.py db_worker` (started again when it stops, by serve.sh's keep_running) and
+`manage.py run_publish_scheduler`, on a free loopback port.
 SQLite lives in a temporary directory; PostgreSQL uses `ankasam_bench_serve` on the server
 DATABASE_URL names (or 127.0.0.1:5432 as postgres), created when missing, dropped first with
 `--fresh`, and refused without "bench" in its name. Static files are collected into STATIC_ROOT
@@ -52,8 +53,9 @@ and bypassed phases rendered for an anonymous reader.
 during --outage-duration s of requests the cache cannot answer (and /healthz every 0.1 s) it runs
 `pg_ctlcluster --skip-systemctl-redirect 15 main restart` (--pg-cluster) and reports how many
 200, 503 (with and without Retry-After) and other answers it saw, when PostgreSQL was back, how
-long after that pages answered 200 again, the gunicorn log lines written meanwhile, and whether
-the gunicorn master, its workers, the db_worker and the scheduler are the same processes after it.
+long after that pages answered 200 again, the gunicorn log lines written meanwhile, whether the
+gunicorn master, its workers and the scheduler are the same processes after it, and whether a
+db_worker runs again (the one the restart stopped, started again by keep_running).
 
 docs/performance.md has the figures and how to read them.
 """

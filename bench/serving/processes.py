@@ -1,6 +1,7 @@
-"""The stack scripts/serve.sh starts (gunicorn, db_worker, the scheduler) and the CPU its
-processes use, from /proc."""
+"""The stack scripts/serve.sh starts (gunicorn, the kept-running db_worker, the scheduler) and the
+CPU its processes use, from /proc."""
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -13,6 +14,21 @@ from .host import BIN, PROJECT, PYTHON
 from .load import fetch
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+# scripts/serve.sh's keep_running, word for word: django-tasks-db's worker exits when the database
+# goes away, and serve.sh starts it again, so the bench must too.
+KEEP_RUNNING = r"""
+keep_running() {
+    local child=""
+    trap '[ -n "$child" ] && kill "$child" 2>/dev/null; exit 0' TERM INT
+    while true; do
+        "$@" & child=$!
+        wait "$child" || echo "$* stopped; starting it again in 5 s" >&2
+        sleep 5 & wait $!
+    done
+}
+keep_running "$@"
+"""
+RESTARTED = "stopped; starting it again in 5 s"
 
 
 def proc_stat(pid):
@@ -26,6 +42,15 @@ def proc_stat(pid):
     return int(fields[1]), own, (int(fields[13]) + int(fields[14])) / CLOCK_TICKS
 
 
+def is_running(pid) -> bool:
+    """Alive and not a zombie waiting for a parent that is not ours to reap it."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return text[text.rindex(")") + 2] not in "ZX"
+
+
 def children_of(pid) -> dict[int, float]:
     """The live child processes of `pid` and their CPU seconds."""
     found = {}
@@ -37,12 +62,25 @@ def children_of(pid) -> dict[int, float]:
     return found
 
 
+def tree_cpu(pid) -> float:
+    """CPU seconds of `pid`, of the children it reaped and of those still running."""
+    stat = proc_stat(pid) or (0, 0.0, 0.0)
+    return stat[1] + stat[2] + sum(children_of(pid).values())
+
+
+def command_line(pid) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
 @dataclass
 class CpuSnapshot:
     workers: dict
     reaped: float  # CPU of workers the master has already waited for
     master: float
-    others: float  # db_worker and the scheduler
+    others: float  # db_worker (every one it was restarted as) and the scheduler
 
 
 class Stack:
@@ -67,7 +105,8 @@ class Stack:
         self.spawn(
             "gunicorn", [BIN / "gunicorn", "-c", "deploy/gunicorn.conf.py", "--control-socket", control]
         )
-        self.spawn("db_worker", [PYTHON, "manage.py", "db_worker", "--interval", "0.5"])
+        worker = [PYTHON, "manage.py", "db_worker", "--interval", "0.5"]
+        self.spawn("db_worker", ["bash", "-c", KEEP_RUNNING, "keep_running", *worker])
         self.spawn("scheduler", [PYTHON, "manage.py", "run_publish_scheduler"])
         expected = int(self.env.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
         self.expected_workers = expected
@@ -93,21 +132,27 @@ class Stack:
             return False
 
     def require_running(self):
+        """While starting, a db_worker that stopped (even if started again) is a failure too."""
         for key, process in self.processes.items():
             if process.poll() is not None:
                 tail = self.log(key).read_text(errors="replace")[-3000:]
                 raise RuntimeError(f"{key} stopped (exit {process.returncode}):\n{tail}")
+        worker_log = self.log("db_worker").read_text(errors="replace")
+        if RESTARTED in worker_log:
+            raise RuntimeError(f"db_worker stopped:\n{worker_log[-3000:]}")
+
+    def db_workers(self) -> set[int]:
+        """The db_worker processes keep_running has running now (none while it waits to restart)."""
+        keeper = self.processes["db_worker"].pid
+        return {pid for pid in children_of(keeper) if b"db_worker" in command_line(pid)}
 
     def cpu(self) -> CpuSnapshot:
         master = proc_stat(self.master)
-        others = sum(
-            (proc_stat(process.pid) or (0, 0.0, 0.0))[1]
-            for key, process in self.processes.items()
-            if key != "gunicorn"
-        )
+        others = tree_cpu(self.processes["db_worker"].pid) + tree_cpu(self.processes["scheduler"].pid)
         return CpuSnapshot(children_of(self.master), master[2], master[1], others)
 
     def stop(self):
+        db_workers = self.db_workers() if self.processes["db_worker"].poll() is None else set()
         for key, process in self.processes.items():
             if process.poll() is None:
                 # gunicorn's quick shutdown: a graceful one waits seconds for idle workers.
@@ -119,6 +164,18 @@ class Stack:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)  # its own session: only what it started
                 process.wait()
+        # keep_running passes the TERM on to the worker and exits at once: wait for the worker too.
+        wait_gone(db_workers, limit)
+
+
+def wait_gone(pids, limit):
+    """Wait until `pids` have ended, killing those still running at `limit` (monotonic)."""
+    while any(is_running(pid) for pid in pids) and time.monotonic() < limit:
+        time.sleep(0.1)
+    for pid in pids:
+        if is_running(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def worker_cpu(before: CpuSnapshot, after: CpuSnapshot) -> tuple[float, int]:
