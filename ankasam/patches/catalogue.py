@@ -165,6 +165,26 @@ def static_files_kept_a_year() -> Reliance:
     )
 
 
+def admin_content_security_policy() -> Reliance:
+    """The admin's looser policy, previews included (serving/security.py)."""
+
+    def verify():
+        from csp.middleware import CSPMiddleware
+        from wagtail.models import preview
+
+        if not hasattr(CSPMiddleware, "get_policy_parts"):
+            return "django-csp's CSPMiddleware.get_policy_parts, which ours extends, is gone"
+        if "is_dummy = True" not in inspect.getsource(preview):
+            return "Wagtail's preview request no longer sets request.is_dummy, which the CSP middleware skips"
+        return None
+
+    return Reliance(
+        name="admin content security policy",
+        upstream="csp.middleware.CSPMiddleware.get_policy_parts; wagtail.models.preview's request.is_dummy",
+        verify=verify,
+    )
+
+
 def patches() -> list:
     return [
         *localized_routing(),
@@ -175,4 +195,5 @@ def patches() -> list:
         search_indexing_deferred_on_import(),
         csrf_cookie_readable(),
         static_files_kept_a_year(),
+        admin_content_security_policy(),
     ]
