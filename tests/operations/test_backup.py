@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 def stored_pdfs(monkeypatch):
     """PDFs are "rendered" instantly; the backup only cares about the file the storage keeps."""
     monkeypatch.setattr(pdf, "pdf_problem", lambda: None)
-    monkeypatch.setattr(pdf, "render_article_pdf", lambda article, request: b"%PDF-1.7 stored copy")
+    monkeypatch.setattr(pdf, "render_article_pdf", lambda article: b"%PDF-1.7 stored copy")
 
 
 @pytest.fixture
