@@ -55,7 +55,7 @@ def stack_environment(state: Path, port: int, database_url: str, redis_url: str 
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
-        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(state / "mail"),
         SERVE_MEDIA="true",
         WAGTAILADMIN_BASE_URL=f"http://{HOST}:{port}",

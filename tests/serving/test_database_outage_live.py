@@ -114,7 +114,7 @@ def serve_environment(tmp: Path, port: int, database_url: str) -> dict:
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
-        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(tmp / "mail"),
         SERVE_MEDIA="true",
         WAGTAILADMIN_BASE_URL=f"http://{HOST}:{port}",
