@@ -13,8 +13,10 @@ bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 wsgi_app = "ankasam.wsgi:application"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
-# A worker is replaced now and then, so a slow leak in any library cannot grow without bound.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+# A worker is replaced now and then, so a slow leak in any library cannot grow without bound; not
+# often, since a cached page costs a millisecond and starting a worker about a second of CPU
+# (at 5 000, workers were replaced every few seconds under load: bench/serve.py, "restarts").
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
 max_requests_jitter = max_requests // 10
 # Access logs cost a write per request; a proxy in front (Varnish, a CDN) usually keeps them.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
