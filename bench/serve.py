@@ -10,7 +10,7 @@ migrate --noinput, set_site_address, load_demo_content, rebuild_search_index,
 refresh_translation_status; not the admin and demo accounts, which nothing here signs in with),
 then starts what scripts/serve.sh starts, with the same settings and environment:
 `gunicorn -c deploy/gunicorn.conf.py` (production settings, WEB_CONCURRENCY or 2 x cores + 1 sync
-workers), `manage.py db_worker` (started again when it stops, by serve.sh's keep_running) and
+workers), `manage.py db_worker` (started again when it stops, by scripts/keep-running.sh) and
 `manage.py run_publish_scheduler`, on a free loopback port.
 SQLite lives in a temporary directory; PostgreSQL uses `ankasam_bench_serve` on the server
 DATABASE_URL names (or 127.0.0.1:5432 as postgres), created when missing, dropped first with
@@ -55,7 +55,7 @@ during --outage-duration s of requests the cache cannot answer (and /healthz eve
 200, 503 (with and without Retry-After) and other answers it saw, when PostgreSQL was back, how
 long after that pages answered 200 again, the gunicorn log lines written meanwhile, whether the
 gunicorn master, its workers and the scheduler are the same processes after it, and whether a
-db_worker runs again (the one the restart stopped, started again by keep_running).
+db_worker runs again (the one the restart stopped, started again by scripts/keep-running.sh).
 
 docs/performance.md has the figures and how to read them.
 """

@@ -53,17 +53,7 @@ trap stop_all EXIT INT TERM
 
 # The task worker stops when the database goes away (django-tasks-db raises); it is started
 # again, so a database restart does not stop the site.
-keep_running() {
-    local child=""
-    trap '[ -n "$child" ] && kill "$child" 2>/dev/null; exit 0' TERM INT
-    while true; do
-        "$@" & child=$!
-        wait "$child" || echo "$* stopped; starting it again in 5 s" >&2
-        sleep 5 & wait $!
-    done
-}
-
-keep_running "$BIN/python" manage.py db_worker --interval 0.5 & pids+=($!)
+scripts/keep-running.sh "$BIN/python" manage.py db_worker --interval 0.5 & pids+=($!)
 "$BIN/python" manage.py run_publish_scheduler & pids+=($!)
 "$BIN/gunicorn" -c deploy/gunicorn.conf.py & pids+=($!)
 echo "Serving the site at http://127.0.0.1:$PORT/ with production settings (Ctrl+C stops it)"

@@ -173,7 +173,7 @@ def log_checks(log: str, outage: Outage) -> list:
 
 
 def running_db_worker(stack, timeout=20) -> int | None:
-    """A db_worker keep_running started that has stayed up 3 s (one failing at start-up has not)."""
+    """A db_worker keep-running.sh started that has stayed up 3 s (one failing at start-up has not)."""
     limit = time.monotonic() + timeout
     while time.monotonic() < limit:
         for pid in stack.db_workers():
@@ -201,7 +201,7 @@ def process_checks(stack, before: Before, log: str) -> list:
             f"{recycled} recycled by max_requests",
         ),
         (
-            # scripts/serve.sh stops the whole stack when any one of its three stops; keep_running
+            # scripts/serve.sh stops the whole stack when any one of its three stops; keep-running.sh
             # starts db_worker again when the database's going away stops it, so it does not. The
             # scheduler is never started again: alive means the same process.
             "outage: the same scheduler, db_worker running again (a new one is fine), the site kept serving",

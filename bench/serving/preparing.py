@@ -4,13 +4,14 @@ the wait for the tasks the demo queued."""
 import json
 import os
 import re
-import secrets
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
+
+from tests.serving.servers import serve_environment
 
 from .host import HOST, PROJECT, PYTHON
 
@@ -44,26 +45,7 @@ TASK_TABLE = "django_tasks_database_dbtaskresult"  # django_tasks_db's queue
 
 def stack_environment(state: Path, port: int, database_url: str, redis_url: str | None) -> dict:
     """scripts/serve.sh's environment, on loopback, with this run's database, media and cache."""
-    env = dict(os.environ)
-    # What the bench decides; everything else (WEB_CONCURRENCY, GUNICORN_*, LOG_LEVEL) passes through.
-    for name in ("REDIS_URL", "BIND", "PAGE_CACHE_ENABLED", "GUNICORN_ACCESS_LOG", "DATABASE_CONN_MAX_AGE"):
-        env.pop(name, None)
-    env.update(
-        PORT=str(port),
-        BIND=f"{HOST}:{port}",
-        DJANGO_SETTINGS_MODULE="ankasam.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="false",
-        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-        EMAIL_FILE_PATH=str(state / "mail"),
-        SERVE_MEDIA="true",
-        WAGTAILADMIN_BASE_URL=f"http://{HOST}:{port}",
-        DATABASE_URL=database_url,
-        MEDIA_ROOT=str(state / "media"),
-        PAGE_CACHE_DIR=str(state / "pages"),
-        PYTHONUNBUFFERED="1",
-    )
+    env = serve_environment(state, port, database_url)
     if redis_url:
         env["REDIS_URL"] = redis_url
     return env

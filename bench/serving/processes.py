@@ -14,20 +14,8 @@ from .host import BIN, PROJECT, PYTHON
 from .load import fetch
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-# scripts/serve.sh's keep_running, word for word: django-tasks-db's worker exits when the database
-# goes away, and serve.sh starts it again, so the bench must too.
-KEEP_RUNNING = r"""
-keep_running() {
-    local child=""
-    trap '[ -n "$child" ] && kill "$child" 2>/dev/null; exit 0' TERM INT
-    while true; do
-        "$@" & child=$!
-        wait "$child" || echo "$* stopped; starting it again in 5 s" >&2
-        sleep 5 & wait $!
-    done
-}
-keep_running "$@"
-"""
+# scripts/keep-running.sh starts the worker again when it stops, as scripts/serve.sh has it do.
+KEEP_RUNNING = PROJECT / "scripts" / "keep-running.sh"
 RESTARTED = "stopped; starting it again in 5 s"
 
 
@@ -106,7 +94,7 @@ class Stack:
             "gunicorn", [BIN / "gunicorn", "-c", "deploy/gunicorn.conf.py", "--control-socket", control]
         )
         worker = [PYTHON, "manage.py", "db_worker", "--interval", "0.5"]
-        self.spawn("db_worker", ["bash", "-c", KEEP_RUNNING, "keep_running", *worker])
+        self.spawn("db_worker", [str(KEEP_RUNNING), *worker])
         self.spawn("scheduler", [PYTHON, "manage.py", "run_publish_scheduler"])
         expected = int(self.env.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
         self.expected_workers = expected
@@ -142,7 +130,7 @@ class Stack:
             raise RuntimeError(f"db_worker stopped:\n{worker_log[-3000:]}")
 
     def db_workers(self) -> set[int]:
-        """The db_worker processes keep_running has running now (none while it waits to restart)."""
+        """The db_worker processes keep-running.sh has running now (none while it waits to restart)."""
         keeper = self.processes["db_worker"].pid
         return {pid for pid in children_of(keeper) if b"db_worker" in command_line(pid)}
 
@@ -164,7 +152,7 @@ class Stack:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)  # its own session: only what it started
                 process.wait()
-        # keep_running passes the TERM on to the worker and exits at once: wait for the worker too.
+        # scripts/keep-running.sh passes the TERM on to the worker and exits at once: wait for the worker too.
         wait_gone(db_workers, limit)
 
 

@@ -1,5 +1,7 @@
 """Real servers for the serving tests: Varnish with the committed VCL, gunicorn, and waiting on them."""
 
+import os
+import secrets
 import shutil
 import signal
 import socket
@@ -28,6 +30,32 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((LOOPBACK, 0))
         return probe.getsockname()[1]
+
+
+def serve_environment(files: Path, port: int, database_url: str) -> dict:
+    """scripts/serve.sh's environment on loopback, with this port, database and these files.
+
+    Shared by the tests that start gunicorn and by bench/serve.py, so they run what `make serve` runs.
+    """
+    decided_here = {"REDIS_URL", "BIND", "PAGE_CACHE_ENABLED", "DATABASE_CONN_MAX_AGE", "GUNICORN_ACCESS_LOG"}
+    env = {name: value for name, value in os.environ.items() if name not in decided_here}
+    env.update(
+        PORT=str(port),
+        BIND=f"{LOOPBACK}:{port}",
+        DJANGO_SETTINGS_MODULE="ankasam.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(files / "mail"),
+        SERVE_MEDIA="true",
+        WAGTAILADMIN_BASE_URL=f"http://{LOOPBACK}:{port}",
+        DATABASE_URL=database_url,
+        MEDIA_ROOT=str(files / "media"),
+        PAGE_CACHE_DIR=str(files / "pages"),
+        PYTHONUNBUFFERED="1",
+    )
+    return env
 
 
 def wait_until(check, timeout: float, what: str, interval: float = 0.05):

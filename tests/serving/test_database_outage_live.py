@@ -41,6 +41,7 @@ import pytest
 from ankasam.core.management.commands.build_translations import compile_catalogues
 
 from ..services import missing
+from .servers import free_port, serve_environment
 
 PROJECT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -96,7 +97,7 @@ def fingerprint() -> str:
     return digest.hexdigest()[:32]
 
 
-def serve_environment(tmp: Path, port: int, database_url: str) -> dict:
+def outage_environment(tmp: Path, port: int, database_url: str) -> dict:
     """scripts/serve.sh's environment, with this test's port, database, media, cache and files."""
     static_root = tmp / "static"
     if not static_root.exists():
@@ -104,26 +105,8 @@ def serve_environment(tmp: Path, port: int, database_url: str) -> dict:
         names = [p.relative_to(PROJECT / "static").as_posix() for p in (PROJECT / "static").rglob("*")]
         paths = {name: name for name in names if (PROJECT / "static" / name).is_file()}
         (static_root / "staticfiles.json").write_text(json.dumps({"paths": paths, "version": "1.1"}))
-    decided_here = {"REDIS_URL", "BIND", "PAGE_CACHE_ENABLED", "DATABASE_CONN_MAX_AGE", "GUNICORN_ACCESS_LOG"}
-    env = {name: value for name, value in os.environ.items() if name not in decided_here}
-    env.update(
-        PORT=str(port),
-        BIND=f"{HOST}:{port}",
-        WEB_CONCURRENCY="2",
-        DJANGO_SETTINGS_MODULE="ankasam.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="false",
-        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-        EMAIL_FILE_PATH=str(tmp / "mail"),
-        SERVE_MEDIA="true",
-        WAGTAILADMIN_BASE_URL=f"http://{HOST}:{port}",
-        DATABASE_URL=database_url,
-        MEDIA_ROOT=str(tmp / "media"),
-        PAGE_CACHE_DIR=str(tmp / "pages"),
-        STATIC_ROOT=str(static_root),
-        PYTHONUNBUFFERED="1",
-    )
+    env = serve_environment(tmp, port, database_url)
+    env.update(WEB_CONCURRENCY="2", STATIC_ROOT=str(static_root))
     return env
 
 
@@ -151,7 +134,7 @@ def outage_database(server_url, tmp_path_factory):
         if found is None or found[0] != wanted:
             admin.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE}" WITH (FORCE)')
             admin.execute(f'CREATE DATABASE "{TEMPLATE}"')
-            env = serve_environment(tmp, 8000, database_url(server_url, TEMPLATE))
+            env = outage_environment(tmp, 8000, database_url(server_url, TEMPLATE))
             built = subprocess.run(
                 [sys.executable, "-c", BUILD_TEMPLATE], cwd=PROJECT, env=env, capture_output=True, text=True
             )
@@ -232,12 +215,6 @@ class Proxy:
             sock.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 def get(port: int, path: str, headers=None):
     connection = http.client.HTTPConnection(HOST, port, timeout=20)
     try:
@@ -278,7 +255,7 @@ def stack(server_url, outage_database, tmp_path):
     upstream = urlparse(server_url)
     proxy = Proxy((upstream.hostname or HOST, upstream.port or 5432))
     port = free_port()
-    env = serve_environment(tmp_path, port, database_url(server_url, outage_database, proxy.port))
+    env = outage_environment(tmp_path, port, database_url(server_url, outage_database, proxy.port))
     log_path = tmp_path / "gunicorn.log"
     with open(log_path, "wb") as log:
         gunicorn = subprocess.Popen(
