@@ -8,8 +8,9 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from ankasam.core.admin_reports import SiteReportView
 
 from .queueing import ATTEMPT_KWARG
 
@@ -62,13 +63,14 @@ def status_counts() -> list[tuple[str, int]]:
     return [(label, counts.get(value, 0)) for value, label in TaskResultStatus.choices]
 
 
-class BackgroundTasksReportView(ReportView):
+class BackgroundTasksReportView(SiteReportView):
+    report_name = "background_tasks"
+    address = "background-tasks"
+    menu_order = 900
     page_title = _("Background tasks")
     header_icon = "cogs"
     results_template_name = "background/admin/tasks_report_results.html"
     filterset_class = TaskResultFilterSet
-    index_url_name = "background_tasks_report"
-    index_results_url_name = "background_tasks_report_results"
     permission_required = "view"
     columns = [
         Column("task_name", label=_("Task")),
@@ -84,6 +86,10 @@ class BackgroundTasksReportView(ReportView):
     @cached_property
     def permission_policy(self):
         return ModelPermissionPolicy(DBTaskResult)
+
+    @classmethod
+    def user_may_see(cls, user) -> bool:
+        return ModelPermissionPolicy(DBTaskResult).user_has_permission(user, "view")
 
     def get_queryset(self):
         return DBTaskResult.objects.order_by("-enqueued_at")

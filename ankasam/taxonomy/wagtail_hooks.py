@@ -5,25 +5,24 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import ArticleType, Region, Topic
 
 
-class TopicViewSet(SnippetViewSet):
+class TermViewSet(SnippetViewSet):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class TopicViewSet(TermViewSet):
     model = Topic
     icon = "tag"
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
 
 
-class RegionViewSet(SnippetViewSet):
+class RegionViewSet(TermViewSet):
     model = Region
     icon = "site"
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
 
 
-class ArticleTypeViewSet(SnippetViewSet):
+class ArticleTypeViewSet(TermViewSet):
     model = ArticleType
     icon = "doc-full"
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
 
 
 class TaxonomyViewSetGroup(SnippetViewSetGroup):

@@ -8,10 +8,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from ankasam.core.admin_reports import SiteReportView
 from ankasam.core.languages import native_name, site_language_codes
 
 from .models import TranslationStatus
@@ -40,13 +40,14 @@ def status_counts(queryset) -> list[dict]:
     ]
 
 
-class TranslationStatusReportView(ReportView):
+class TranslationStatusReportView(SiteReportView):
+    report_name = "translation_status"
+    address = "translations"
+    menu_order = 250
     page_title = _("Translation status")
     header_icon = "site"
     results_template_name = "translations/admin/status_report_results.html"
     filterset_class = TranslationStatusFilterSet
-    index_url_name = "translation_status_report"
-    index_results_url_name = "translation_status_report_results"
     any_permission_required = ["add", "change", "publish"]
     columns = [
         TitleColumn(
@@ -70,6 +71,10 @@ class TranslationStatusReportView(ReportView):
     def permission_policy(self):
         # Rows are pages' statuses; whoever may work on pages may read them.
         return policy_registry.get_by_type(Page)
+
+    @classmethod
+    def user_may_see(cls, user) -> bool:
+        return policy_registry.get_by_type(Page).user_has_any_permission(user, cls.any_permission_required)
 
     def get_queryset(self):
         return TranslationStatus.objects.select_related("page").order_by("page__path", "language")

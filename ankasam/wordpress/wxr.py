@@ -114,7 +114,7 @@ def read_export(source: Source) -> Iterator[Author | Term | Item]:
             yield _item(element)
         elif tag == "wp:author":
             yield _author(element)
-        elif tag in ("wp:term", "wp:category", "wp:tag"):
+        elif tag in TERM_ELEMENTS:
             yield _term(element, tag)
 
 
@@ -242,35 +242,31 @@ def _author(element: ET.Element) -> Author:
     )
 
 
+# Which child elements hold a term's taxonomy, slug, name, parent and description: WXR spells them
+# differently for categories, tags and every other taxonomy.
+TERM_ELEMENTS = {
+    "wp:category": (
+        "category",
+        "wp:category_nicename",
+        "wp:cat_name",
+        "wp:category_parent",
+        "wp:category_description",
+    ),
+    "wp:tag": ("post_tag", "wp:tag_slug", "wp:tag_name", None, "wp:tag_description"),
+    "wp:term": (None, "wp:term_slug", "wp:term_name", "wp:term_parent", "wp:term_description"),
+}
+
+
 def _term(element: ET.Element, tag: str) -> Term:
     values = _fields(element)
-    if tag == "wp:category":
-        return Term(
-            taxonomy="category",
-            slug=values.get("wp:category_nicename", "").strip(),
-            name=values.get("wp:cat_name", "").strip(),
-            parent=values.get("wp:category_parent", "").strip(),
-            term_id=_int(values.get("wp:term_id")),
-            description=values.get("wp:category_description", ""),
-            meta=_meta(element, "wp:termmeta"),
-        )
-    if tag == "wp:tag":
-        return Term(
-            taxonomy="post_tag",
-            slug=values.get("wp:tag_slug", "").strip(),
-            name=values.get("wp:tag_name", "").strip(),
-            parent="",
-            term_id=_int(values.get("wp:term_id")),
-            description=values.get("wp:tag_description", ""),
-            meta=_meta(element, "wp:termmeta"),
-        )
+    taxonomy, slug, name, parent, description = TERM_ELEMENTS[tag]
     return Term(
-        taxonomy=values.get("wp:term_taxonomy", "").strip(),
-        slug=values.get("wp:term_slug", "").strip(),
-        name=values.get("wp:term_name", "").strip(),
-        parent=values.get("wp:term_parent", "").strip(),
+        taxonomy=taxonomy or values.get("wp:term_taxonomy", "").strip(),
+        slug=values.get(slug, "").strip(),
+        name=values.get(name, "").strip(),
+        parent=values.get(parent, "").strip() if parent else "",
         term_id=_int(values.get("wp:term_id")),
-        description=values.get("wp:term_description", ""),
+        description=values.get(description, ""),
         meta=_meta(element, "wp:termmeta"),
     )
 
