@@ -9,10 +9,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class ImportedPost(models.Model):
+def unique_per_site(*fields: str, name: str) -> list[models.UniqueConstraint]:
+    return [models.UniqueConstraint(fields=["source", *fields], name=name)]
+
+
+class ImportRecord(models.Model):
+    source = models.CharField(_("WordPress site"), max_length=255)
+
+    class Meta:
+        abstract = True
+
+
+class ImportedPost(ImportRecord):
     """One WordPress post: a page's version in one language."""
 
-    source = models.CharField(_("WordPress site"), max_length=255)
     post_id = models.PositiveBigIntegerField(_("WordPress post id"))
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     language = models.CharField(_("language"), max_length=10)
@@ -20,66 +30,51 @@ class ImportedPost(models.Model):
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["source", "post_id"], name="one_page_per_wordpress_post")
-        ]
+        constraints = unique_per_site("post_id", name="one_page_per_wordpress_post")
         verbose_name = _("imported post")
 
     def __str__(self):
         return f"{self.source} post {self.post_id} ({self.language})"
 
 
-class ImportedAuthor(models.Model):
+class ImportedAuthor(ImportRecord):
     """One WordPress user (or Co-Authors Plus guest author), matched by login."""
 
-    source = models.CharField(_("WordPress site"), max_length=255)
     login = models.CharField(_("WordPress login"), max_length=200)
     person = models.ForeignKey("people.PersonPage", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["source", "login"], name="one_person_per_wordpress_login")
-        ]
+        constraints = unique_per_site("login", name="one_person_per_wordpress_login")
         verbose_name = _("imported author")
 
     def __str__(self):
         return f"{self.source} author {self.login}"
 
 
-class ImportedTerm(models.Model):
+class ImportedTerm(ImportRecord):
     """One WordPress category or tag, and what it became: a topic, a region or an article type."""
 
-    source = models.CharField(_("WordPress site"), max_length=255)
     taxonomy = models.CharField(_("WordPress taxonomy"), max_length=100)
     slug = models.CharField(_("WordPress slug"), max_length=200)
     kind = models.CharField(_("imported as"), max_length=20)
     target_id = models.PositiveBigIntegerField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["source", "taxonomy", "slug"], name="one_target_per_wordpress_term"
-            )
-        ]
+        constraints = unique_per_site("taxonomy", "slug", name="one_target_per_wordpress_term")
         verbose_name = _("imported term")
 
     def __str__(self):
         return f"{self.source} {self.taxonomy} {self.slug} → {self.kind}"
 
 
-class ImportedAttachment(models.Model):
+class ImportedAttachment(ImportRecord):
     """One WordPress attachment that became an image."""
 
-    source = models.CharField(_("WordPress site"), max_length=255)
     attachment_id = models.PositiveBigIntegerField(_("WordPress attachment id"))
     image = models.ForeignKey(settings.WAGTAILIMAGES_IMAGE_MODEL, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["source", "attachment_id"], name="one_image_per_wordpress_attachment"
-            )
-        ]
+        constraints = unique_per_site("attachment_id", name="one_image_per_wordpress_attachment")
         verbose_name = _("imported attachment")
 
     def __str__(self):

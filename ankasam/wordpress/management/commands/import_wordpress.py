@@ -1,3 +1,6 @@
+"""Import a WordPress export (WXR): each translation group becomes one article in its languages,
+with footnotes, authors and topics; old addresses redirect. All or nothing."""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,12 +11,16 @@ from ankasam.wordpress.people import NoPeopleIndex
 from ankasam.wordpress.sidecars import SidecarError
 from ankasam.wordpress.wxr import ExportError
 
+# Files exported from WordPress's plugins or written by hand, beside the WXR export.
+SIDECAR_OPTIONS = {
+    "--wpml-translations": "WPML's icl_translations table as CSV: posts' languages and translation groups.",
+    "--author-bios": "JSON of authors' names, roles and bios per language.",
+    "--taxonomy-mapping": "TOML (or JSON) sending chosen categories to regions, types, tags or nowhere.",
+}
+
 
 class Command(BaseCommand):
-    help = (
-        "Import a WordPress export (WXR): each translation group becomes one article in its languages, "
-        "with footnotes, authors and topics; old addresses redirect. All or nothing."
-    )
+    help = __doc__
 
     def add_arguments(self, parser):
         parser.add_argument("export", type=Path, help="The WXR file from Tools > Export > All content.")
@@ -23,26 +30,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--uploads", type=Path, help="A local copy of wp-content/uploads; images are never downloaded."
         )
-        parser.add_argument(
-            "--wpml-translations",
-            type=Path,
-            help="WPML's icl_translations table as CSV: the posts' languages and translation groups.",
-        )
-        parser.add_argument(
-            "--author-bios", type=Path, help="JSON of authors' names, roles and bios per language."
-        )
-        parser.add_argument(
-            "--taxonomy-mapping",
-            type=Path,
-            help="TOML (or JSON) sending chosen categories to regions, article types, tags or nowhere.",
-        )
+        for flag, help_text in SIDECAR_OPTIONS.items():
+            parser.add_argument(flag, type=Path, help=help_text)
         parser.add_argument("--dry-run", action="store_true", help="Read, map and report; write nothing.")
 
     def handle(self, export, parent, uploads, dry_run, **options):
-        sidecars = {name: options[name] for name in ("wpml_translations", "author_bios", "taxonomy_mapping")}
-        for name, path in sidecars.items():
-            if path is not None and not path.is_file():
-                raise CommandError(f"--{name.replace('_', '-')}: {path} is not a file")
+        sidecars = {}
+        for flag in SIDECAR_OPTIONS:
+            name = flag.removeprefix("--").replace("-", "_")
+            if options[name] is not None and not options[name].is_file():
+                raise CommandError(f"{flag}: {options[name]} is not a file")
+            sidecars[name] = options[name]
         if not export.is_file():
             raise CommandError(f"{export} is not a file")
         index = (
