@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_WORKERS ?= auto
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=ankasam.settings.test
+DEMO_SETTINGS := DJANGO_SETTINGS_MODULE=ankasam.settings.dev
 
 .PHONY: run serve site test install install-dev lint format messages add-language screenshots import-sample backup restore clean
 
@@ -25,11 +26,13 @@ install-dev: $(VENV)/.installed-dev
 
 # The site's database made ready for `run` and `serve`, in the settings DJANGO_SETTINGS_MODULE
 # names (development by default): migrated, the demo loaded, the admin and demo logins printed.
+# The demo app is installed in the development and test settings only, so the demo is always
+# loaded through DEMO_SETTINGS; the same environment names the same database, media and caches.
 site: install
 	$(BIN)/python manage.py build_translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py set_site_address http://127.0.0.1:$(PORT)
-	$(BIN)/python manage.py load_demo_content
+	$(DEMO_SETTINGS) $(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py rebuild_search_index
 	$(BIN)/python manage.py refresh_translation_status
 	$(BIN)/python manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
@@ -58,7 +61,7 @@ import-sample: install
 	$(BIN)/python manage.py build_translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py set_site_address http://127.0.0.1:$(PORT)
-	$(BIN)/python manage.py load_demo_content
+	$(DEMO_SETTINGS) $(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py import_wordpress $(SAMPLE)/polylang-sample.xml --uploads $(SAMPLE)/uploads \
 		--author-bios $(SAMPLE)/author-bios.json --taxonomy-mapping $(SAMPLE)/taxonomy-mapping.toml
 	$(BIN)/python manage.py rebuild_search_index

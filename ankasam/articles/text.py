@@ -1,4 +1,4 @@
-"""Plain text of an article body, for reading time and (later) search."""
+"""Plain text of an article body, for its reading time, its search index entry and its descriptions."""
 
 import math
 

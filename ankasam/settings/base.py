@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "ankasam.wordpress",
     "ankasam.translations",
     "ankasam.editorial",
-    "ankasam.demo",
     "ankasam.operations",
     # Background tasks shared by the apps (docs/architecture.md, "Background work").
     "ankasam.background",
@@ -154,7 +153,8 @@ TIME_ZONE = env_str("TIME_ZONE", "Europe/Istanbul")
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 # Fallback keeps the admin and secondary texts (a bio without a Russian version) readable;
-# whether a whole piece exists in a language is decided by ankasam.core.languages, never by fallback.
+# whether a whole piece exists in a language is decided by ankasam.translations.availability, never
+# by fallback.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": (LANGUAGE_CODE,)}
 MODELTRANSLATION_AUTO_POPULATE = False
 

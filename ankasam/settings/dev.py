@@ -10,3 +10,6 @@ EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
 # Wagtail logs every page edit at INFO; loading the demo would print two lines per page.
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}
+# The demo content and `load_demo_content` exist in development and tests only; `make serve` loads
+# the demo through these settings into the database production settings then serve (Makefile, `site`).
+INSTALLED_APPS = [*INSTALLED_APPS, "ankasam.demo"]  # noqa: F405

@@ -3,6 +3,8 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# The demo site is loaded by tests of the reader pages; production does not have it.
+INSTALLED_APPS = [*INSTALLED_APPS, "ankasam.demo"]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Delivered into django.core.mail.outbox. Django's test set-up replaces EMAIL_BACKEND by locmem;
 # tests/conftest.py puts the queue back, so tests send e-mail the way the site does.

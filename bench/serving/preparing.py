@@ -16,16 +16,15 @@ from tests.serving.servers import serve_environment
 from .host import HOST, PROJECT, PYTHON
 
 DEFAULT_POSTGRESQL = "postgres://postgres@127.0.0.1:5432/postgres"
-# `make site` (Makefile) without ensure_admin and ensure_demo_team: nothing here signs in.
-SITE_COMMANDS = [
-    ["build_translations"],
-    ["migrate", "--noinput"],
-    ["set_site_address", "{site}"],
-    ["load_demo_content"],
-    ["rebuild_search_index"],
-    ["refresh_translation_status"],
+# `make site` (Makefile) without ensure_admin and ensure_demo_team: nothing here signs in. As there,
+# the demo is loaded through the development settings: production's do not install ankasam.demo.
+DEMO_SETTINGS = "ankasam.settings.dev"
+SITE_STEPS = [
+    (None, [["build_translations"], ["migrate", "--noinput"], ["set_site_address", "{site}"]]),
+    (DEMO_SETTINGS, [["load_demo_content"]]),
+    (None, [["rebuild_search_index"], ["refresh_translation_status"]]),
 ]
-# Run in a child process with the stack's environment: one Django start-up for every command.
+# Run in a child process with the stack's environment: one Django start-up for each step's commands.
 PREPARE = r"""
 import json, sys, time
 import django
@@ -94,16 +93,24 @@ def postgresql_url(args) -> str:
     return urlunparse(parts._replace(path=f"/{args.database}"))
 
 
+def run_step(env: dict, settings: str | None, commands: list, log) -> int:
+    """One child process running `commands` (under `settings` when named); its exit status."""
+    step_env = {**env, "DJANGO_SETTINGS_MODULE": settings} if settings else env
+    command = [PYTHON, "-c", PREPARE, json.dumps(commands)]
+    return subprocess.run(command, cwd=PROJECT, env=step_env, stdout=log, stderr=log).returncode
+
+
 def prepare_database(env: dict, state: Path, name: str, port: int):
-    commands = [[part.format(site=f"http://{HOST}:{port}") for part in command] for command in SITE_COMMANDS]
-    print(f"Preparing the {name} database ({', '.join(c[0] for c in commands)})...")
+    plan = [
+        (settings, [[part.format(site=f"http://{HOST}:{port}") for part in command] for command in commands])
+        for settings, commands in SITE_STEPS
+    ]
+    print(f"Preparing the {name} database ({', '.join(c[0] for _, commands in plan for c in commands)})...")
     started = time.monotonic()
     log_path = state / f"prepare-{name}.log"
     with open(log_path, "wb") as log:
-        completed = subprocess.run(
-            [PYTHON, "-c", PREPARE, json.dumps(commands)], cwd=PROJECT, env=env, stdout=log, stderr=log
-        )
-    if completed.returncode:
+        failed = any(run_step(env, settings, commands, log) for settings, commands in plan)
+    if failed:
         sys.exit(f"Preparing the {name} database failed:\n{log_path.read_text(errors='replace')[-4000:]}")
     steps = re.findall(r"^== (.*)$", log_path.read_text(errors="replace"), re.MULTILINE)
     print(f"  done in {time.monotonic() - started:.0f} s ({'; '.join(steps)})")
