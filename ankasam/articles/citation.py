@@ -6,7 +6,8 @@ Decisions (docs/architecture.md, "Citations and PDFs"):
 
 - The words a style puts between names ("and") are interface strings, translated with the page,
   so a Turkish reader citing the Turkish version gets "ve". APA's "&" and the Latin "et al." are
-  the same in every language. Quotation marks are the styles' English ones everywhere.
+  the same in every language. Quotation marks come from the language's profile (languages.toml):
+  the styles' English ones in every language so far.
 - Dates: an English version gets each style's own English format (Chicago "March 10, 2026", APA
   "2026, March 10", MLA "10 Mar. 2026"); other languages keep the style's order of parts with
   month names from Django's date formatting in the active language ("10 марта 2026").
@@ -14,8 +15,9 @@ Decisions (docs/architecture.md, "Citations and PDFs"):
   the address in Chicago and APA (APA has no such element: ours is an addition) and as MLA's
   closing optional element; a citation of a translation is often read by someone who does not
   read that language.
-- A person page holds one name (its title). Honorifics such as "Dr." are dropped and the family
-  name is taken to be the last word: "Mehmet Ali Korkmaz" is cited as "Korkmaz, Mehmet Ali".
+- A person page holds one name (its title). Honorifics such as "Dr." (those of every language's
+  profile) are dropped and the family name is taken to be the last word: "Mehmet Ali Korkmaz" is
+  cited as "Korkmaz, Mehmet Ali".
   Compound family names ("de la Cruz") would need given and family name fields on PersonPage.
 - APA asks for titles in sentence case; the editor's title is kept as written, because proper
   nouns cannot be told apart from other words by code.
@@ -35,11 +37,9 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info, gettext
 
-from ankasam.core.languages import current_language, default_language
+from ankasam.core.languages import current_language, default_language, honorifics, language_profile
 from ankasam.translations.secondary import text_in_language
 
-HONORIFICS = {"dr", "dr.", "prof", "prof.", "doç.", "doç", "doc.", "assoc.", "asst.", "mr.", "mrs.", "ms."}
-HONORIFICS |= {"д-р", "проф.", "دکتر"}
 MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 # Compared after transliteration to ASCII: "için" is "icin", "после" is "posle".
 KEY_STOP_WORDS = {"after", "with", "from", "into", "over", "what", "when", "which"}
@@ -82,7 +82,8 @@ class CitedWork:
 
 def split_name(full_name: str) -> Name:
     """Given and family names from a full name: honorifics dropped, the last word as family name."""
-    words = [word for word in full_name.split() if word.lower() not in HONORIFICS]
+    dropped = honorifics()
+    words = [word for word in full_name.split() if word.lower() not in dropped]
     if not words:
         return Name("", full_name.strip())
     return Name(" ".join(words[:-1]), words[-1])
@@ -105,9 +106,10 @@ def ends_sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
-def quoted_title(title: str) -> str:
-    """A title in quotation marks with the style's full stop inside: “Title.” (or “Title?”)."""
-    return f"“{ends_sentence(title)}”"
+def quoted_title(title: str, language: str) -> str:
+    """A title in the language's quotation marks, the style's full stop inside: “Title.” (or “Title?”)."""
+    opening, closing = language_profile(language).quotes
+    return f"{opening}{ends_sentence(title)}{closing}"
 
 
 def in_english() -> bool:
@@ -153,7 +155,7 @@ def chicago_authors(names: tuple[Name, ...]) -> str:
 def chicago(work: CitedWork) -> SafeString:
     date_text = formatted_date(work.published, "F j, Y", "j E Y")
     parts = [ends_sentence(chicago_authors(work.authors))] if work.authors else []
-    parts += [quoted_title(work.title), f"{work.site_name}, {date_text}."]
+    parts += [quoted_title(work.title, work.language), f"{work.site_name}, {date_text}."]
     return joined([*with_language_note(parts, work), ends_sentence(work.url)])
 
 
@@ -202,7 +204,7 @@ def mla(work: CitedWork) -> SafeString:
     address = re.sub(r"^https?://", "", work.url)  # MLA 9 leaves out the scheme
     parts = [ends_sentence(mla_authors(work.authors))] if work.authors else []
     parts += [
-        quoted_title(work.title),
+        quoted_title(work.title, work.language),
         format_html("<i>{}</i>, {}, {}.", work.site_name, mla_date(work.published), address),
     ]
     return joined(with_language_note(parts, work))

@@ -25,14 +25,11 @@ from ankasam.translations.alternates import page_versions
 from ankasam.translations.availability import exists_in
 from ankasam.translations.secondary import text_in_language
 
-from .languages import default_language, localized_field
+from .languages import default_language, language_profile, localized_field
 from .share_cards import HEIGHT, WIDTH, ShareCard
 from .visibility import visible_to_readers
 
 DESCRIPTION_LENGTH = 160
-# OpenGraph locales name a territory too. A language missing here gets xx_XX, right for many
-# (de_DE) but not all (Persian is fa_IR, English here en_GB): add a new language here when it is not.
-OG_LOCALES = {"en": "en_GB", "tr": "tr_TR", "ru": "ru_RU", "fa": "fa_IR", "ar": "ar_AR", "uk": "uk_UA"}
 # After a word of three letters or more, so that "Dr. Aydın" is not taken for two sentences.
 SENTENCE_END = re.compile(r"(?<=\w\w\w[.!?؟])\s+")
 TRAILING_PUNCTUATION = " ,;:–—-"
@@ -51,7 +48,7 @@ class SocialImage:
 
 
 def og_locale(language: str) -> str:
-    return OG_LOCALES.get(language, f"{language}_{language.upper()}")
+    return language_profile(language).og_locale
 
 
 def truncate_words(text: str, limit: int) -> str:

@@ -7,7 +7,6 @@ a name made of the page, the language, the live revision and a digest of what th
 
 import hashlib
 import io
-import re
 from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
@@ -17,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont
 
-from .languages import text_direction
+from .languages import text_direction, written_in
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -30,7 +29,6 @@ MUTED = (96, 106, 118)
 ACCENT = (158, 59, 38)
 
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
-ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 STORAGE_DIR = "share-cards"
 # The publisher logo in JSON-LD, a static file drawn by scripts/draw_logo.py.
 LOGO_PATH = "img/logo.png"
@@ -58,7 +56,7 @@ def font(name: str, size: int) -> ImageFont.FreeTypeFont:
 
 
 def has_arabic_script(text: str) -> bool:
-    return bool(ARABIC_SCRIPT.search(text))
+    return written_in("arabic", text)
 
 
 def font_for(word: str, size: int, bold: bool = False) -> ImageFont.FreeTypeFont:

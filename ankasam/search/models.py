@@ -5,19 +5,15 @@ text-search configuration; this table keeps each language apart, so a Turkish qu
 as Turkish and only meets Turkish text. docs/search.md explains the design.
 """
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
-# PostgreSQL text-search configuration per language; a language without one (Persian) uses `simple`
-# (lowercased words, no stemming). `SEARCH_TEXT_CONFIGS` in settings overrides or extends it.
-TEXT_SEARCH_CONFIGS = {"en": "english", "tr": "turkish", "ru": "russian", "ar": "arabic"}
-FALLBACK_TEXT_SEARCH_CONFIG = "simple"
+from ankasam.core.languages import language_profile
 
 
 def text_search_config(language: str) -> str:
-    configs = TEXT_SEARCH_CONFIGS | getattr(settings, "SEARCH_TEXT_CONFIGS", {})
-    return configs.get(language, FALLBACK_TEXT_SEARCH_CONFIG)
+    """The language profile's PostgreSQL configuration: `simple` (no stemming) for Persian."""
+    return language_profile(language).search_config
 
 
 class SearchEntry(models.Model):

@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_int, env_list, env_required, env_str
-from .language_list import read_language_codes
+from .language_list import read_language_codes, read_language_profiles
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -143,6 +143,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages, listed in languages.toml; adding one is described in docs/adding-a-language.md.
 SITE_LANGUAGE_CODES = read_language_codes(PROJECT_DIR / "settings" / "languages.toml")
+# Code to LanguageProfile (OpenGraph locale, search configuration, script...): read through
+# ankasam.core.languages.language_profile, never here.
+LANGUAGE_PROFILES = read_language_profiles(PROJECT_DIR / "settings" / "languages.toml")
 LANGUAGE_CODE = SITE_LANGUAGE_CODES[0]
 # Django's own catalogues translate these names for the admin.
 LANGUAGES = [(code, _(LANG_INFO[code]["name"])) for code in SITE_LANGUAGE_CODES]
