@@ -5,6 +5,7 @@ catalogue; it has its own SQLite database whatever database the suite itself run
 copy, `fetch_pages` (below) renders the pages with Django's test client and hands them back.
 """
 
+import io
 import json
 import re
 import tomllib
@@ -13,9 +14,12 @@ from pathlib import Path
 import polib
 import pytest
 from django.apps import apps
+from django.conf.locale import LANG_INFO
 from django.core.management import CommandError, call_command
 
-from ankasam.core.management.commands.add_language import copy_msgids
+from ankasam.core.management.commands import add_language
+from ankasam.core.management.commands.add_language import Command, copy_msgids, drafted_profile
+from ankasam.settings.language_list import LanguageProfile, read_language_profiles
 from scripts.scratch_project import PROJECT_DIR, build_site_with_language, manage
 
 CODE = "fa"
@@ -82,7 +86,9 @@ def test_a_language_added_by_the_documented_procedure_is_served_right_to_left_an
     )
     pages = json.loads((project / "pages.json").read_text(encoding="utf-8"))
 
-    assert read_toml(project / "ankasam" / "settings" / "languages.toml")["codes"][-1] == CODE
+    copied_languages = read_toml(project / "ankasam" / "settings" / "languages.toml")
+    assert copied_languages["codes"][-1] == CODE
+    assert copied_languages["profiles"][CODE] == read_toml(languages_file)["profiles"][CODE]
     catalogue = project / "locale" / CODE / "LC_MESSAGES" / "django.po"
     assert catalogue.with_suffix(".mo").exists(), added
     assert f'"Language: {CODE}\\n"' in catalogue.read_text(encoding="utf-8")
@@ -151,3 +157,69 @@ def test_without_xgettext_the_catalogue_copies_the_strings_to_translate(tmp_path
     assert catalogue[0].msgstr == "" and catalogue[0].occurrences == [("templates/x.html", "")]
     assert catalogue[1].msgstr_plural == {0: "", 1: ""}
     assert catalogue[1].flags == ["python-format"]
+
+
+# The language's profile
+
+
+@pytest.mark.parametrize(
+    ("code", "og_locale", "search_config", "script"),
+    [
+        ("de", "de_DE", "german", "latin"),
+        ("pt-br", "pt_BR", "portuguese", "latin"),
+        ("uk", "uk_UA", "simple", "cyrillic"),
+        ("fa", "fa_IR", "simple", "arabic"),
+        ("he", "he_IL", "simple", "hebrew"),
+    ],
+)
+def test_the_drafted_profile_is_derived_from_what_python_and_django_know(
+    code, og_locale, search_config, script
+):
+    profile = drafted_profile(code, LANG_INFO[code])
+
+    assert profile == LanguageProfile(code, og_locale, search_config, script)
+
+
+def test_the_script_can_be_given_when_the_name_says_another():
+    assert drafted_profile("sr-latn", LANG_INFO["sr-latn"], script="latin").script == "latin"
+    assert drafted_profile("sr", LANG_INFO["sr"]).script == "cyrillic"
+
+
+def languages_copy(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "languages.toml"
+    path.write_text((PROJECT_DIR / "ankasam" / "settings" / "languages.toml").read_text(encoding="utf-8"))
+    monkeypatch.setattr(add_language, "LANGUAGES_FILE", path)
+    return path
+
+
+def test_a_new_languages_profile_is_appended_for_review_keeping_the_file(tmp_path, monkeypatch):
+    path = languages_copy(tmp_path, monkeypatch)
+    before = path.read_text(encoding="utf-8")
+    output = io.StringIO()
+
+    Command(stdout=output).write_profile(drafted_profile("de", LANG_INFO["de"]))
+
+    assert path.read_text(encoding="utf-8").startswith(before)
+    assert read_language_profiles(path)["de"] == LanguageProfile("de", "de_DE", "german", "latin")
+    assert read_language_profiles(path)["tr"] == read_language_profiles()["tr"]
+    assert "Wrote its profile [profiles.de]" in output.getvalue() and "Review it" in output.getvalue()
+
+
+def test_a_profile_written_before_the_language_is_added_is_kept(tmp_path, monkeypatch):
+    path = languages_copy(tmp_path, monkeypatch)
+    before = path.read_text(encoding="utf-8")
+    output = io.StringIO()
+
+    Command(stdout=output).write_profile(drafted_profile(CODE, LANG_INFO[CODE]))
+
+    assert path.read_text(encoding="utf-8") == before
+    assert f"[profiles.{CODE}] was there already; kept" in output.getvalue()
+
+
+def test_a_script_without_a_shipped_font_is_pointed_out(tmp_path, monkeypatch):
+    languages_copy(tmp_path, monkeypatch)
+    output = io.StringIO()
+
+    Command(stdout=output).write_profile(drafted_profile("ja", LANG_INFO["ja"]))
+
+    assert "No shipped font covers the cjk script" in output.getvalue()

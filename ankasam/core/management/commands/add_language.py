@@ -5,10 +5,13 @@ step after editing languages.toml runs in a fresh `manage.py` process that sees 
 The procedure it belongs to is docs/adding-a-language.md.
 """
 
+import locale
 import os
+import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +24,16 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import to_locale
 
-from ankasam.settings.language_list import LANGUAGES_FILE, read_language_codes, write_language_codes
+from ankasam.core.languages import SCRIPTS_WITH_FONTS
+from ankasam.settings.language_list import (
+    LANGUAGES_FILE,
+    LanguageProfile,
+    append_language_profile,
+    default_profile,
+    read_language_codes,
+    read_language_profiles,
+    write_language_codes,
+)
 
 from .update_catalogues import NOT_OURS
 
@@ -29,6 +41,15 @@ from .update_catalogues import NOT_OURS
 FINISH = "`manage.py refresh_translation_status` and `manage.py build_translations`"
 # What gettext assumes without a rule; only used for a language Django has no catalogue for.
 DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+# PostgreSQL's own text search configurations for a language (`\dF` in PostgreSQL 16), each named
+# after it in English; a new language whose English name has none is searched with "simple".
+POSTGRES_TEXT_SEARCH_CONFIGS = {
+    *("arabic", "armenian", "basque", "catalan", "danish", "dutch", "english", "finnish", "french"),
+    *("german", "greek", "hindi", "hungarian", "indonesian", "irish", "italian", "lithuanian"),
+    *("nepali", "norwegian", "portuguese", "romanian", "russian", "serbian", "spanish", "swedish"),
+    *("tamil", "turkish", "yiddish"),
+}
+OG_LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 
 
 @dataclass(frozen=True)
@@ -110,6 +131,25 @@ def copy_msgids(source: Path | None, code: str) -> polib.POFile:
     return catalogue
 
 
+def written_script(info: dict) -> str:
+    """The script of the language's own name ("فارسی" is arabic), from Unicode's character names."""
+    letter = next(character for character in info["name_local"] if character.isalpha())
+    return unicodedata.name(letter).split()[0].lower()
+
+
+def drafted_profile(code: str, info: dict, script: str | None = None) -> LanguageProfile:
+    """The profile add_language writes, from what Python and Django know; a person reviews it."""
+    # The C library's locale aliases name the language's main territory: fa_IR, uk_UA, pt_BR.
+    territory_locale = locale.normalize(to_locale(code)).split(".")[0]
+    configs = [word for word in info["name"].lower().split() if word in POSTGRES_TEXT_SEARCH_CONFIGS]
+    return LanguageProfile(
+        code,
+        og_locale=territory_locale if OG_LOCALE.match(territory_locale) else default_profile(code).og_locale,
+        search_config=configs[0] if configs else "simple",
+        script=script or written_script(info),
+    )
+
+
 class StepFailed(CommandError):
     pass
 
@@ -123,8 +163,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("code", help="A language code Django knows, e.g. fa, de, pt-br.")
+        parser.add_argument(
+            "--script",
+            help="The script it is written in (latin, cyrillic, arabic...) when the one read from "
+            "its name is wrong, e.g. for a language written in two.",
+        )
 
-    def handle(self, *args, code, **options):
+    def handle(self, *args, code, script=None, **options):
         self.verbosity = options["verbosity"]
         self.project_dir = Path(settings.BASE_DIR)
         self.locale_dir = Path(settings.LOCALE_PATHS[0])
@@ -135,7 +180,7 @@ class Command(BaseCommand):
         direction = "right-to-left" if info["bidi"] else "left-to-right"
         self.stdout.write(f"Adding {info['name']} ({code}, {info['name_local']}, {direction}).")
 
-        created = self.list_and_make_migrations(code, current)
+        created = self.list_and_make_migrations(code, current, drafted_profile(code, info, script))
         catalogue = self.create_catalogue(code, current)
         self.run_step(
             Step(
@@ -172,7 +217,7 @@ class Command(BaseCommand):
                     "(`manage.py makemigrations`), then add the language."
                 ) from None
 
-    def list_and_make_migrations(self, code: str, current: list[str]) -> list[Path]:
+    def list_and_make_migrations(self, code: str, current: list[str], profile: LanguageProfile) -> list[Path]:
         """Steps 1 and 2, undone together when either fails: nothing else has changed yet."""
         original_list = LANGUAGES_FILE.read_text(encoding="utf-8")
         before = migration_files()
@@ -184,6 +229,7 @@ class Command(BaseCommand):
 
         write_language_codes([*current, code], LANGUAGES_FILE)
         self.stdout.write(f"1/6 Listed {code} in {self.relative(LANGUAGES_FILE)}.")
+        self.write_profile(profile)
         undone = (
             "Undone: languages.toml is as it was and no migration was left behind. Fix the error "
             "and run add_language again."
@@ -209,6 +255,24 @@ class Command(BaseCommand):
                 f"that app at migrations of ours. {undone}"
             )
         return created
+
+    def write_profile(self, profile: LanguageProfile):
+        """The drafted profile, unless the file holds one for the language already (Persian's)."""
+        if profile.code in read_language_profiles(LANGUAGES_FILE):
+            self.stdout.write(f"    Its profile [profiles.{profile.code}] was there already; kept as it is.")
+            return
+        append_language_profile(profile, LANGUAGES_FILE)
+        self.stdout.write(
+            f"    Wrote its profile [profiles.{profile.code}]: og_locale {profile.og_locale}, search_config "
+            f"{profile.search_config}, script {profile.script}. Review it (docs/adding-a-language.md)."
+        )
+        if profile.script not in SCRIPTS_WITH_FONTS:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"    No shipped font covers the {profile.script} script: share cards and PDFs would "
+                    "show empty boxes. Add a font to static/fonts first (docs/adding-a-language.md)."
+                )
+            )
 
     def create_catalogue(self, code: str, current: list[str]) -> Path:
         catalogue = self.locale_dir / to_locale(code) / "LC_MESSAGES" / "django.po"
