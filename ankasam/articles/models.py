@@ -8,13 +8,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ankasam.core.languages import current_language, localized_field, site_language_codes
 from ankasam.core.models import SEOFieldsMixin
-from ankasam.translations.availability import exists_in
 from ankasam.translations.models import TranslationRecordMixin
 from ankasam.translations.pages import TranslatedPageMixin
 from ankasam.translations.panels import TranslationStatusPanel
@@ -56,7 +56,9 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(TranslatedPageMixin, TranslationRecordMixin, SEOFieldsMixin, Page):
+# TranslatedPageMixin comes before RoutablePageMixin so that its "not in this language" 404 and its
+# per-language preview wrap every route, the sub-addresses included.
+class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin, SEOFieldsMixin, Page):
     translation_required_fields = ("title", "body")
     translation_source_fields = ("title", "standfirst", "body", "footnotes")
 
@@ -125,21 +127,30 @@ class ArticlePage(TranslatedPageMixin, TranslationRecordMixin, SEOFieldsMixin, P
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
-    # One-segment sub-addresses answered by reader_actions.READER_ACTIONS (core/routing.py).
-    reader_actions = ("pdf", "cite-bibtex", "cite-ris")
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
-    def serve(self, request, *args, action=None, **kwargs):
-        # Without the article in this language, TranslatedPageMixin.serve answers its 404 for the
-        # actions too.
-        if action is None or not exists_in(self, current_language()):
-            return super().serve(request, *args, **kwargs)
-        from .reader_actions import READER_ACTIONS
+    # The reader's sub-addresses (/en/analyses/<slug>/pdf/), answered by reader_actions.py;
+    # core/routing.py hands them the path in every language.
+    @path("pdf/", name="pdf")
+    def serve_pdf(self, request):
+        from .reader_actions import serve_pdf
 
-        return READER_ACTIONS[action](request, self)
+        return serve_pdf(request, self)
+
+    @path("cite-bibtex/", name="cite-bibtex")
+    def serve_bibtex(self, request):
+        from .reader_actions import serve_bibtex
+
+        return serve_bibtex(request, self)
+
+    @path("cite-ris/", name="cite-ris")
+    def serve_ris(self, request):
+        from .reader_actions import serve_ris
+
+        return serve_ris(request, self)
 
     def clean(self):
         super().clean()

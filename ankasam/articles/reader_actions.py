@@ -1,7 +1,7 @@
-"""The article's sub-addresses (`reader_actions`): its PDF and its citation downloads.
+"""The article's sub-addresses (its `@path` routes): its PDF and its citation downloads.
 
-Routing has already refused a hidden article and ArticlePage.serve one that does not exist in
-the address's language; these views only answer.
+Routing has already refused a hidden article and TranslatedPageMixin.serve one that does not
+exist in the address's language; these views only answer.
 """
 
 import logging
@@ -76,13 +76,9 @@ def serve_ris(request, article):
     )
 
 
-# Keys are the one-segment addresses under an article: /en/analyses/<slug>/pdf/.
-READER_ACTIONS = {"pdf": serve_pdf, "cite-bibtex": serve_bibtex, "cite-ris": serve_ris}
-
-
 def action_url(article, action: str, request=None) -> str:
-    """The address of one of the article's actions in the active language."""
-    return f"{article.get_url(request)}{action}/"
+    """The address of one of the article's routes (`pdf`, `cite-bibtex`, ...) in the active language."""
+    return f"{article.get_url(request)}{article.reverse_subpage(action)}"
 
 
 def reader_tools_context(article, request, authors) -> dict:

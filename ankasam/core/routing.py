@@ -5,14 +5,17 @@ which reads the whole article index on each article request. This looks the chil
 database instead, with the same fallback rule: a page without a slug in the language is found
 by its default-language slug.
 
-A page class may also answer a few one-segment sub-addresses of its own, its `reader_actions`
-(an article's `pdf/`); the page is then served with `action=<name>`, under the same live and
-expiry checks as the page itself. Names are single URL segments matched by Wagtail's serve
-pattern, which allows only letters, digits, `_` and `-` (no dots).
+A page may also answer sub-addresses of its own (an article's `pdf/`) through Wagtail's
+`RoutablePageMixin`. wagtail-modeltranslation's route and ours are set on the class over the
+mixin's, so the page's own routes are handed the path here, under the same live and expiry checks
+as the page itself. Sub-address names are matched by Wagtail's serve pattern, which allows only
+letters, digits, `_` and `-` in a segment (no dots).
 """
 
 from django.db.models import Q
 from django.http import Http404
+from django.urls import NoReverseMatch
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.url_routing import RouteResult
 
 from .languages import current_language, default_language, localized_field
@@ -44,24 +47,44 @@ def find_child_by_slug(page, slug: str):
     return child.specific if child is not None and not single_type else child
 
 
-def reader_action(page, path_components) -> str | None:
-    """The action a one-segment address under the page names (`pdf` in `.../<slug>/pdf/`), if any.
+def answers_sub_address(page, path_components) -> bool:
+    """Whether the path under the page is one of its own routes (`pdf/`), not a child's slug.
 
-    A page class lists its actions in `reader_actions`; an action takes precedence over a child
-    with the same slug, so a page type that has both must not give a child such a slug.
+    A page's own route takes precedence over a child with the same slug, as in RoutablePageMixin,
+    so a page type that has both must not give a child such a slug.
     """
-    if len(path_components) == 1 and path_components[0] in getattr(page, "reader_actions", ()):
-        return path_components[0]
-    return None
+    if not isinstance(page, RoutablePageMixin):
+        return False
+    try:
+        page.resolve_subpage("/" + "".join(f"{component}/" for component in path_components))
+    except Http404:
+        return False
+    return True
 
 
 def route_by_localized_slug(self, request, path_components):
-    action = reader_action(self, path_components)
-    if path_components and action is None:
+    if path_components and not answers_sub_address(self, path_components):
         child = find_child_by_slug(self, path_components[0])
         if child is None:
             raise Http404
         return child.route(request, path_components[1:])
-    if self.live and not has_expired(self):
-        return RouteResult(self, kwargs={"action": action} if action else None)
-    raise Http404
+    if not self.live or has_expired(self):
+        raise Http404
+    if isinstance(self, RoutablePageMixin):
+        return RoutablePageMixin.route(self, request, path_components)
+    return RouteResult(self)
+
+
+def fixed_sub_addresses(page) -> list[str]:
+    """The page's own sub-addresses without parameters (`pdf/`, ...), relative to its address."""
+    if not isinstance(page, RoutablePageMixin):
+        return []
+    addresses = []
+    for route in page.get_subpage_urls():
+        try:
+            address = page.reverse_subpage(route.name)
+        except NoReverseMatch:  # a route that takes arguments names no one address
+            continue
+        if address:
+            addresses.append(address)
+    return addresses

@@ -15,7 +15,8 @@ def localized_routing() -> list[Replacement]:
     """Routing by the request language's slug, for every translated page type (core/routing.py).
 
     wagtail-modeltranslation patches `route` onto each translated page model, loading every child
-    of the page to compare slugs in Python.
+    of the page to compare slugs in Python. Set on the class, either one hides a
+    `RoutablePageMixin`'s own `route`: upstream copies its code, ours calls it (an article's `pdf/`).
     """
     from ankasam.core.routing import route_by_localized_slug
     from ankasam.translations.pages import TranslatedPageMixin

@@ -24,6 +24,7 @@ from wagtail.models import PageLogEntry, Site
 from ankasam.articles.models import ArticleIndexPage, ArticlePage, ArticlePageRelated
 from ankasam.articles.views import HUBS
 from ankasam.core.languages import default_language, localized_field, site_language_codes
+from ankasam.core.routing import fixed_sub_addresses
 from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import ArticleType, Region, Topic
 
@@ -122,7 +123,7 @@ def page_addresses(pages) -> set[str]:
         for page, url in zip(pages, urls, strict=True):
             if url:
                 addresses.add(url)
-                addresses.update(f"{url}{action}/" for action in getattr(page, "reader_actions", ()))
+                addresses.update(f"{url}{sub_address}" for sub_address in fixed_sub_addresses(page))
     return addresses
 
 

@@ -1,4 +1,7 @@
 import pytest
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from ankasam.core.routing import fixed_sub_addresses
 
 from ..articles.factories import create_article
 
@@ -77,3 +80,18 @@ def test_index_is_paginated(client, article_index, settings):
     assert first.content.decode().count('class="card"') == 2
     assert second.content.decode().count('class="card"') == 1
     assert "Page 2 of 2" in second.content.decode()
+
+
+class Events(RoutablePageMixin):
+    @path("past/")
+    def past(self, request):
+        raise AssertionError("not served here")
+
+    @path("year/<int:year>/")
+    def year(self, request, year):
+        raise AssertionError("not served here")
+
+
+def test_fixed_sub_addresses_are_the_routes_without_arguments_besides_the_page_itself(home_page):
+    assert fixed_sub_addresses(Events()) == ["past/"]
+    assert fixed_sub_addresses(home_page) == []

@@ -4,11 +4,13 @@ import logging
 import re
 
 import pytest
+from django.utils import translation
 from wagtail.models import Site
 
 from ankasam.articles.models import ArticleIndexPage
 from ankasam.people.models import PeopleIndexPage
 from ankasam.serving import edge
+from ankasam.serving.edge_addresses import page_addresses
 
 from ..articles.factories import create_article, written_in
 from ..people.factories import PersonPageFactory
@@ -112,6 +114,19 @@ def test_a_publish_purges_the_piece_and_every_listing_in_every_language(
     assert f"{SITE}/tr/analizler/border-tr/" in purged
     assert f"{SITE}/en/analyses/picks-en/" in purged
     assert f"{SITE}/en/analyses/rivers-en/" not in purged
+
+
+def test_the_purged_sub_addresses_of_a_piece_are_its_routes(newsroom):
+    piece = newsroom["piece"]
+    routes = {piece.reverse_subpage(route.name) for route in piece.get_subpage_urls()}
+
+    purged = page_addresses([piece])
+
+    assert routes == {"", "pdf/", "cite-bibtex/", "cite-ris/"}
+    for code in LANGUAGES:
+        with translation.override(code):
+            url = piece.get_full_url()
+        assert {address.removeprefix(url) for address in purged if address.startswith(url)} == routes
 
 
 def test_where_the_piece_was_listed_before_is_purged_too(
