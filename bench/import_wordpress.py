@@ -3,7 +3,7 @@
     .venv/bin/python bench/import_wordpress.py [--sizes 200,2000] [--quick]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x .venv/bin/python bench/import_wordpress.py
 
-Each size is a Polylang-style export written by `ankasam.wordpress.synthetic` (one post per group
+Each size is a Polylang-style export written by `bench/synthetic.py` (one post per group
 in English, Turkish and Russian, ten hand-typed footnotes each), imported through `run_import`, the
 code path of `manage.py import_wordpress`, into a fresh database: migrated, with the home page's
 article index and experts page the import needs, and nothing else. Every size runs in a process of
@@ -340,7 +340,7 @@ def one_size(args):
         vendor = prepare_database(args, folder)
         setup_django(folder)
         from ankasam.wordpress.importer import Options, run_import
-        from ankasam.wordpress.synthetic import write_synthetic_export
+        from bench.synthetic import write_synthetic_export
 
         parent = build_site()
         started = time.perf_counter()
