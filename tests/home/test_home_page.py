@@ -4,28 +4,19 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ankasam.home.models import HomePageFeaturedArticle, HomePageTopicBlock
-
 from ..articles.factories import create_article, written_in
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import TopicFactory
+from .factories import HomePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def arrange_home(home_page, featured=(), topics=()):
-    home_page.featured_articles = [
-        HomePageFeaturedArticle(article=a, sort_order=i) for i, a in enumerate(featured)
-    ]
-    home_page.topic_blocks = [HomePageTopicBlock(topic=t, sort_order=i) for i, t in enumerate(topics)]
-    home_page.save_revision().publish()
 
 
 def test_featured_pieces_come_first_in_the_editors_order_and_are_not_repeated(
     client, home_page, article_index
 ):
     old, newer, newest = (create_article(article_index, title=name) for name in ("Old", "Newer", "Newest"))
-    arrange_home(home_page, featured=[old, newest])
+    HomePageFactory(featured=[old, newest])
 
     response = client.get("/en/")
 
@@ -42,7 +33,7 @@ def test_a_featured_piece_not_in_the_readers_language_or_unpublished_is_left_out
     both = create_article(article_index, translations=written_in("Both", "en", "tr"))
     withdrawn = create_article(article_index, title="Withdrawn")
     withdrawn.unpublish()
-    arrange_home(home_page, featured=[english_only, both, withdrawn])
+    HomePageFactory(featured=[english_only, both, withdrawn])
 
     assert [a.title for a in client.get("/tr/").context["featured_articles"]] == ["Both tr"]
     assert [a.title for a in client.get("/en/").context["featured_articles"]] == ["English only", "Both en"]
@@ -57,7 +48,7 @@ def test_each_main_topic_gets_a_block_with_its_latest_pieces_and_a_link_to_its_h
         create_article(article_index, title=f"Energy {n}", topics=[energy])
     create_article(article_index, title="Security only in English", topics=[security])
     create_article(article_index, translations=written_in("Enerji", "en", "tr"), topics=[energy])
-    arrange_home(home_page, topics=[security, energy])
+    HomePageFactory(topics=[security, energy])
 
     english = client.get("/en/")
     blocks = english.context["topic_blocks"]
@@ -88,10 +79,10 @@ def test_home_page_queries_do_not_grow_with_the_number_of_cards(
 
     # One card in each section (featured, latest, the topic block), then several in each.
     first, second = (create_article(article_index, topics=[topic], authors=[author]) for _ in range(2))
-    arrange_home(home_page, featured=[first], topics=[topic])
+    HomePageFactory(featured=[first], topics=[topic])
     few = queries_for_home()
     more = [create_article(article_index, topics=[topic], authors=[author]) for _ in range(8)]
-    arrange_home(home_page, featured=[first, *more[:2]], topics=[topic])
+    HomePageFactory(featured=[first, *more[:2]], topics=[topic])
     many = queries_for_home()
 
     assert many == few
