@@ -256,20 +256,12 @@ def build_site():
     """The home page from the migrations, with an article index and the experts page under it."""
     from wagtail.models import Site
 
-    from ankasam.articles.models import ArticleIndexPage
-    from ankasam.people.models import PeopleIndexPage
+    from tests.articles.factories import ArticleIndexPageFactory
+    from tests.people.factories import PeopleIndexPageFactory
 
     home = Site.objects.get(is_default_site=True).root_page.specific
-    index = ArticleIndexPage(
-        title_en="Analyses",
-        slug_en="analyses",
-        title_tr="Analizler",
-        slug_tr="analizler",
-        title_ru="Аналитика",
-        slug_ru="analitika",
-    )
-    home.add_child(instance=index)
-    home.add_child(instance=PeopleIndexPage(title_en="Experts", slug_en="experts"))
+    index = ArticleIndexPageFactory(parent=home, title_ru="Аналитика", slug_ru="analitika")
+    PeopleIndexPageFactory(parent=home)
     return index
 
 
