@@ -3,7 +3,7 @@
     .venv/bin/python bench/import_wordpress.py [--sizes 200,2000] [--quick]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x .venv/bin/python bench/import_wordpress.py
 
-Each size is a Polylang-style export written by `ankasam.wordpress.synthetic` (one post per group
+Each size is a Polylang-style export written by `bench/synthetic.py` (one post per group
 in English, Turkish and Russian, ten hand-typed footnotes each), imported through `run_import`, the
 code path of `manage.py import_wordpress`, into a fresh database: migrated, with the home page's
 article index and experts page the import needs, and nothing else. Every size runs in a process of
@@ -256,20 +256,12 @@ def build_site():
     """The home page from the migrations, with an article index and the experts page under it."""
     from wagtail.models import Site
 
-    from ankasam.articles.models import ArticleIndexPage
-    from ankasam.people.models import PeopleIndexPage
+    from tests.articles.factories import ArticleIndexPageFactory
+    from tests.people.factories import PeopleIndexPageFactory
 
     home = Site.objects.get(is_default_site=True).root_page.specific
-    index = ArticleIndexPage(
-        title_en="Analyses",
-        slug_en="analyses",
-        title_tr="Analizler",
-        slug_tr="analizler",
-        title_ru="Аналитика",
-        slug_ru="analitika",
-    )
-    home.add_child(instance=index)
-    home.add_child(instance=PeopleIndexPage(title_en="Experts", slug_en="experts"))
+    index = ArticleIndexPageFactory(parent=home, title_ru="Аналитика", slug_ru="analitika")
+    PeopleIndexPageFactory(parent=home)
     return index
 
 
@@ -340,7 +332,7 @@ def one_size(args):
         vendor = prepare_database(args, folder)
         setup_django(folder)
         from ankasam.wordpress.importer import Options, run_import
-        from ankasam.wordpress.synthetic import write_synthetic_export
+        from bench.synthetic import write_synthetic_export
 
         parent = build_site()
         started = time.perf_counter()

@@ -1,6 +1,6 @@
 """Full-page screenshots of one article in English, Turkish, Russian and Persian, for docs/screenshots.
 
-Persian is added to a scratch copy of the site by the documented procedure (scripts/scratch_project.py),
+Persian is added to a scratch copy of the site by the documented procedure (tests/scratch_project.py),
 which is then served with runserver and photographed in headless Chromium. Run from the project:
 
     .venv/bin/python -m scripts.take_screenshots
@@ -20,8 +20,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from scripts.scratch_project import PROJECT_DIR, build_site_with_language, manage, scratch_env
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.scratch_project import PROJECT_DIR, build_site_with_language, manage, scratch_env
 
 NEW_LANGUAGE = "fa"
 LANGUAGES = ["en", "tr", "ru", NEW_LANGUAGE]

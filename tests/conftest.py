@@ -3,10 +3,9 @@ from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Site
 
-from ankasam.articles.models import ArticleIndexPage
-from ankasam.people.models import PeopleIndexPage
-
+from .articles.factories import ArticleIndexPageFactory
 from .commits import emulate_commits
+from .people.factories import PeopleIndexPageFactory
 from .worker import use_database_queue
 
 
@@ -48,18 +47,12 @@ def home_page(db):
 
 @pytest.fixture
 def article_index(home_page):
-    index = ArticleIndexPage(
-        title_en="Analyses", slug_en="analyses", title_tr="Analizler", slug_tr="analizler"
-    )
-    home_page.add_child(instance=index)
-    return index
+    return ArticleIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def people_index(home_page):
-    index = PeopleIndexPage(title_en="Experts", slug_en="experts")
-    home_page.add_child(instance=index)
-    return index
+    return PeopleIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -3,8 +3,10 @@
 import datetime
 import itertools
 
+import factory
+
 from ankasam.articles.content import Note, paragraph, write_article_translation
-from ankasam.articles.models import ArticlePage, ArticlePageAuthor, ArticlePageRelated
+from ankasam.articles.models import ArticleIndexPage, ArticlePage, ArticlePageAuthor, ArticlePageRelated
 
 _sequence = itertools.count(1)
 
@@ -71,3 +73,36 @@ def written_in(title: str, *languages: str) -> dict:
         }
         for language in languages
     }
+
+
+class ArticleIndexPageFactory(factory.Factory):
+    """The analyses section, in English and Turkish, added (live) under `parent`, a HomePage."""
+
+    title_en = "Analyses"
+    slug_en = "analyses"
+    title_tr = "Analizler"
+    slug_tr = "analizler"
+
+    class Meta:
+        model = ArticleIndexPage
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, **kwargs):
+        index = model_class(*args, **kwargs)
+        parent.add_child(instance=index)
+        return index
+
+
+class ArticlePageFactory(factory.Factory):
+    """A published article under `parent` (an ArticleIndexPage): create_article's keywords, as a factory.
+
+    The body is written by create_article, through the same code as every other body, so this
+    factory declares nothing of its own: its defaults are create_article's.
+    """
+
+    class Meta:
+        model = ArticlePage
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, **kwargs):
+        return create_article(parent, **kwargs)

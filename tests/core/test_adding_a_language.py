@@ -20,7 +20,7 @@ from django.core.management import CommandError, call_command
 from ankasam.core.management.commands import add_language
 from ankasam.core.management.commands.add_language import Command, copy_msgids, drafted_profile
 from ankasam.settings.language_list import LanguageProfile, read_language_profiles
-from scripts.scratch_project import PROJECT_DIR, build_site_with_language, manage
+from tests.scratch_project import PROJECT_DIR, build_site_with_language, manage
 
 CODE = "fa"
 CONTENT = PROJECT_DIR / "ankasam" / "demo" / "content"

@@ -1,7 +1,23 @@
 import factory
 from django.utils.text import slugify
 
-from ankasam.people.models import PersonPage
+from ankasam.people.models import PeopleIndexPage, PersonPage
+
+
+class PeopleIndexPageFactory(factory.Factory):
+    """The experts page, added (live) under `parent`, a HomePage."""
+
+    title_en = "Experts"
+    slug_en = "experts"
+
+    class Meta:
+        model = PeopleIndexPage
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, **kwargs):
+        index = model_class(*args, **kwargs)
+        parent.add_child(instance=index)
+        return index
 
 
 class PersonPageFactory(factory.Factory):

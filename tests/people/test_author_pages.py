@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext, override
 
-from ..articles.factories import create_article, written_in
+from ..articles.factories import ArticlePageFactory, written_in
 from .factories import PersonPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,9 +39,9 @@ def test_the_author_page_introduces_the_person_in_the_readers_language(client, a
 
 
 def test_it_lists_the_persons_live_pieces_in_this_language_only(client, author, article_index):
-    create_article(article_index, title="English only", authors=[author])
-    create_article(article_index, translations=written_in("Both", "en", "ru"), authors=[author])
-    create_article(article_index, title="Unpublished", authors=[author], live=False)
+    ArticlePageFactory(parent=article_index, title="English only", authors=[author])
+    ArticlePageFactory(parent=article_index, translations=written_in("Both", "en", "ru"), authors=[author])
+    ArticlePageFactory(parent=article_index, title="Unpublished", authors=[author], live=False)
 
     english = [a.title for a in client.get("/en/experts/anna-sokolova/").context["articles"]]
     russian = client.get("/ru/experts/anna-sokolova/")
@@ -51,7 +51,7 @@ def test_it_lists_the_persons_live_pieces_in_this_language_only(client, author, 
 
 
 def test_with_nothing_in_the_language_it_says_so(client, author, article_index):
-    create_article(article_index, title="English only", authors=[author])
+    ArticlePageFactory(parent=article_index, title="English only", authors=[author])
 
     html = client.get("/ru/experts/anna-sokolova/").content.decode()
 
@@ -62,7 +62,7 @@ def test_with_nothing_in_the_language_it_says_so(client, author, article_index):
 def test_the_list_is_paginated_and_a_page_beyond_it_is_a_404(client, author, article_index, settings):
     settings.ARTICLES_PER_PAGE = 2
     for n in range(3):
-        create_article(article_index, title=f"Piece {n}", authors=[author])
+        ArticlePageFactory(parent=article_index, title=f"Piece {n}", authors=[author])
 
     assert [a.title for a in client.get("/en/experts/anna-sokolova/?page=2").context["articles"]] == [
         "Piece 0"
@@ -91,9 +91,9 @@ def test_author_page_queries_do_not_grow_with_the_number_of_pieces(
             assert client.get("/en/experts/anna-sokolova/").status_code == 200
         return len(captured)
 
-    create_article(article_index, authors=[author, co_author])
+    ArticlePageFactory(parent=article_index, authors=[author, co_author])
     one = queries()
     for _ in range(5):
-        create_article(article_index, authors=[author, co_author])
+        ArticlePageFactory(parent=article_index, authors=[author, co_author])
 
     assert queries() == one

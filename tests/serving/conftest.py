@@ -6,9 +6,7 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Site
 
-from ankasam.articles.models import ArticleIndexPage
-
-from ..articles.factories import create_article, written_in
+from ..articles.factories import ArticleIndexPageFactory, create_article, written_in
 from ..services import missing
 from .servers import varnishd_path
 
@@ -63,15 +61,7 @@ def serve_site_at(host: str, port: int) -> Site:
 def piece(migrated_database):
     """A piece written in English, Turkish and Russian, in a section named in all three."""
     home = Site.objects.get(is_default_site=True).root_page.specific
-    index = ArticleIndexPage(
-        title_en="Analyses",
-        slug_en="analyses",
-        title_tr="Analizler",
-        slug_tr="analizler",
-        title_ru="Аналитика",
-        slug_ru="analitika",
-    )
-    home.add_child(instance=index)
+    index = ArticleIndexPageFactory(parent=home, title_ru="Аналитика", slug_ru="analitika")
     # A date of its own: the listing variant the tests watch filters on its year.
     return create_article(
         index, translations=written_in("Pipeline", *LANGUAGES), publication_date=datetime.date(2026, 3, 1)

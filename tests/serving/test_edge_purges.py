@@ -8,12 +8,11 @@ from django.utils import translation
 from wagtail.models import Site
 
 from ankasam.articles.models import ArticleIndexPage
-from ankasam.people.models import PeopleIndexPage
 from ankasam.serving import edge
 from ankasam.serving.edge_addresses import page_addresses
 
-from ..articles.factories import create_article, written_in
-from ..people.factories import PersonPageFactory
+from ..articles.factories import ArticleIndexPageFactory, create_article, written_in
+from ..people.factories import PeopleIndexPageFactory, PersonPageFactory
 from ..taxonomy.factories import ArticleTypeFactory, RegionFactory, TopicFactory
 from .conftest import LANGUAGES
 from .recording import RecordingBackend
@@ -35,16 +34,10 @@ def recorder(settings):
 @pytest.fixture
 def newsroom(home_page):
     """A piece with a topic, a region, a type and an author, and the articles around it."""
-    index = ArticleIndexPage(
-        title_en="Analyses", slug_en="analyses", title_tr="Analizler", slug_tr="analizler",
-        title_ru="Аналитика", slug_ru="analitika",
-    )  # fmt: skip
-    home_page.add_child(instance=index)
-    people = PeopleIndexPage(
-        title_en="Experts", slug_en="experts", title_tr="Uzmanlar", slug_tr="uzmanlar",
-        title_ru="Эксперты", slug_ru="eksperty",
-    )  # fmt: skip
-    home_page.add_child(instance=people)
+    index = ArticleIndexPageFactory(parent=home_page, title_ru="Аналитика", slug_ru="analitika")
+    people = PeopleIndexPageFactory(
+        parent=home_page, title_tr="Uzmanlar", slug_tr="uzmanlar", title_ru="Эксперты", slug_ru="eksperty"
+    )
     author = PersonPageFactory(
         parent=people, title_en="Elif Aydin", slug_en="elif-aydin",
         title_ru="Элиф Айдын", slug_ru="elif-aydyn",

@@ -6,8 +6,8 @@ import pytest
 
 from ankasam.wordpress.footnotes import extract_footnotes
 from ankasam.wordpress.phpserialize import polylang_translation_group
-from ankasam.wordpress.synthetic import write_synthetic_export
 from ankasam.wordpress.wxr import Author, Item, Term, read_export
+from bench.synthetic import write_synthetic_export
 
 LANGUAGES = ("en", "tr", "ru")
 PERSIAN = re.compile("[\u0600-\u06ff]")

@@ -1,7 +1,8 @@
 """A throwaway copy of the project, with its own SQLite database, for trying what a checkout must not
 undergo: adding a language rewrites languages.toml and writes migrations and catalogues.
 
-Used by tests/core/test_adding_a_language.py and scripts/take_screenshots.py.
+Used by tests/core/test_adding_a_language.py and scripts/take_screenshots.py; it lives with the tests
+because a test needs it, and scripts may import from tests, never the other way round.
 """
 
 import os
