@@ -6,8 +6,9 @@ from .models import ArticleType, Region, Topic
 
 
 class TermViewSet(SnippetViewSet):
+    # No search_fields: the list searches the terms' own search index (Term.search_fields), which
+    # Wagtail's SQLite backend cannot narrow to named fields.
     list_display = ["name", "slug"]
-    search_fields = ["name"]
 
 
 class TopicViewSet(TermViewSet):

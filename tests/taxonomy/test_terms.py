@@ -4,7 +4,7 @@ under their own Taxonomy menu."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.test import RequestFactory
 from django.urls import reverse
@@ -120,13 +120,6 @@ def test_the_admin_refuses_a_topic_without_an_english_name_or_with_a_taken_slug(
     assert list(Topic.objects.values_list("slug", flat=True)) == ["energy"]
 
 
-@pytest.mark.xfail(
-    connection.vendor == "sqlite",
-    raises=OperationalError,
-    strict=True,
-    reason="On SQLite Wagtail's search asks its full-text table for a `name` column it does not have "
-    "(the viewsets' search_fields); PostgreSQL, which the site runs on, finds the topic.",
-)
 def test_the_admin_list_finds_a_topic_by_its_name(client):
     TopicFactory(name_en="Energy", slug="energy")
     TopicFactory(name_en="Water", slug="water")
