@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont
 
-from .languages import text_direction
+from ankasam.core.languages import text_direction
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
