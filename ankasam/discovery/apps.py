@@ -1,8 +1,7 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class DiscoveryConfig(AppConfig):
+    # No models, so no verbose name: the admin never names this app.
     name = "ankasam.discovery"
     label = "discovery"
-    verbose_name = _("Discovery")
