@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from ankasam.core import views as core_views
+from ankasam.discovery import views as discovery_views
 from ankasam.serving import views as serving_views
 
 # A lost database connection is a translated 503 with Retry-After, not a 500 (serving/outage.py).
@@ -15,8 +16,8 @@ urlpatterns = [
     path("", core_views.choose_language, name="choose_language"),
     path(settings.WAGTAIL_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", core_views.sitemap, name="sitemap"),
-    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", discovery_views.sitemap, name="sitemap"),
+    path("robots.txt", discovery_views.robots_txt, name="robots_txt"),
     path("healthz", serving_views.healthz, name="healthz"),
 ]
 
@@ -39,6 +40,7 @@ elif settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("", include("ankasam.articles.urls")),
+    path("", include("ankasam.discovery.urls")),
     path("", include("ankasam.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

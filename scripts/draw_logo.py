@@ -16,7 +16,7 @@ def main():
     from django.conf import settings
 
     settings.configure(BASE_DIR=PROJECT)
-    from ankasam.core.share_cards import LOGO_PATH, LOGO_SIZE, draw_logo
+    from ankasam.discovery.share_cards import LOGO_PATH, LOGO_SIZE, draw_logo
 
     target = PROJECT / "static" / LOGO_PATH
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,13 +10,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from ankasam.core.discovery import publication_datetime
 from ankasam.core.languages import current_language
 from ankasam.core.routing import localized_slug_q
 from ankasam.core.visibility import visible_to_readers
 from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import Topic
 
+from .dates import publication_datetime
 from .models import ArticlePage
 from .queries import article_cards
 

@@ -18,9 +18,10 @@ from ankasam.core.models import SEOFieldsMixin
 from ankasam.translations.models import TranslationRecordMixin
 from ankasam.translations.pages import TranslatedPageMixin
 from ankasam.translations.panels import TranslationStatusPanel
+from ankasam.translations.secondary import text_in_language
 
 from .blocks import ArticleBodyBlock, FootnotesBlock
-from .footnotes import footnote_problems
+from .footnotes import MARKER, footnote_problems
 from .text import plain_text, reading_minutes
 
 
@@ -127,6 +128,12 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    # What it tells search engines and link previews (translations/discoverable.py).
+    og_type = "article"
+    schema_type = "Article"
+    # article_page.html places the JSON-LD after the feeds, from the authors its context holds.
+    json_ld_in_template = True
+    edge_addresses_listed = True
 
     class Meta:
         verbose_name = _("article")
@@ -186,6 +193,25 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
 
     def get_social_image(self):
         return self.social_image or self.hero_image
+
+    def get_summary(self, language: str) -> str:
+        body = MARKER.sub("", plain_text(self.value_in("body", language)))
+        return self.value_in("standfirst", language) or body
+
+    def section_name(self, language: str) -> str:
+        return str(text_in_language(self.article_type, "name", language)) if self.article_type else ""
+
+    def get_share_card_texts(self, language: str) -> dict:
+        links = self.article_authors.select_related("person").order_by("sort_order")
+        byline = ", ".join(str(text_in_language(link.person, "title", language)) for link in links)
+        return {
+            "title": self.value_in("title", language) or "",
+            "kicker": self.section_name(language),
+            "byline": byline,
+        }
+
+    def ids_of_articles_showing(self) -> list[int]:
+        return [self.pk]
 
 
 class ArticlePageAuthor(Orderable):

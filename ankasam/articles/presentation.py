@@ -5,7 +5,6 @@ from ankasam.core.visibility import has_expired
 
 from .footnotes import number_footnotes
 from .queries import similar_articles
-from .structured_data import article_structured_data
 
 
 def render_body_with_footnotes(article, context):
@@ -55,6 +54,5 @@ def article_context(article, request, context):
         "regions": regions,
         "tags": list(article.tags.all()),
         "similar_articles": similar_articles(article, [t.pk for t in topics], [r.pk for r in regions]),
-        "structured_data": article_structured_data(article, authors, request, topics),
         **reader_tools_context(article, request, authors),
     }

@@ -1,7 +1,5 @@
 from django.urls import path, register_converter
 
-from ankasam.core import views as core_views
-
 from . import views
 from .feeds import ArticlesFeed, AuthorFeed, TopicFeed
 
@@ -25,7 +23,6 @@ urlpatterns = [
     path("feed/", ArticlesFeed(), name="articles_feed"),
     path("feed/topics/<slug:slug>/", TopicFeed(), name="topic_feed"),
     path("feed/authors/<slug:slug>/", AuthorFeed(), name="author_feed"),
-    path("share-card/<int:page_id>.png", core_views.share_card, name="share_card"),
     path("<hub_kind:kind>/", views.hub_index, name="hub_index"),
     path("<hub_kind:kind>/<slug:slug>/", views.hub, name="hub"),
 ]

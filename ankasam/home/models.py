@@ -41,6 +41,8 @@ class HomePage(TranslatedPageMixin, SEOFieldsMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["articles.ArticleIndexPage", "people.PeopleIndexPage"]
     max_count = 1
+    # The JSON-LD names the site and its search (discovery/structured_data.py).
+    schema_type = "WebSite"
 
     class Meta:
         verbose_name = _("home page")

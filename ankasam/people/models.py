@@ -8,17 +8,22 @@ as articles.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ankasam.core.models import PaginatedListingMixin, SEOFieldsMixin
+from ankasam.core.text import first_sentence, html_to_text
 from ankasam.core.visibility import visible_to_readers
 from ankasam.translations.pages import TranslatedPageMixin
+from ankasam.translations.secondary import text_in_language
 
 BIO_FEATURES = ["bold", "italic", "link"]
+# Wagtail hook that adds to a person page's context: `articles` registers the person's articles
+# (articles/wagtail_hooks.py), so that this app needs nothing from the apps above it.
+PERSON_PAGE_CONTEXT_HOOK = "person_page_context"
 
 
 class PeopleIndexPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Page):
@@ -87,6 +92,10 @@ class PersonPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Pag
 
     parent_page_types = ["people.PeopleIndexPage"]
     subpage_types = []
+    # What it tells search engines and link previews (translations/discoverable.py).
+    og_type = "profile"
+    schema_type = "ProfilePage"
+    shares_small_image = True
 
     class Meta:
         verbose_name = _("person")
@@ -97,11 +106,26 @@ class PersonPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Pag
         return self.title
 
     def get_context(self, request, *args, **kwargs):
-        from ankasam.articles.queries import articles_by
-
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.paginate(request, articles_by(self))
+        for add_to_context in hooks.get_hooks(PERSON_PAGE_CONTEXT_HOOK):
+            context.update(add_to_context(self, request))
         return context
 
     def get_social_image(self):
         return self.social_image or self.photo
+
+    def get_summary(self, language: str) -> str:
+        """Their role, then the first sentence of their bio (else their short bio)."""
+        bio = first_sentence(html_to_text(text_in_language(self, "bio", language).value))
+        summary = bio or str(text_in_language(self, "short_bio", language))
+        role = str(text_in_language(self, "role", language))
+        return f"{role}. {summary}" if role and summary else role or summary
+
+    def get_share_card_texts(self, language: str) -> dict:
+        return super().get_share_card_texts(language) | {
+            "kicker": str(text_in_language(self, "role", language))
+        }
+
+    def ids_of_articles_showing(self) -> list[int]:
+        # Their name is in the search entries of the articles they wrote.
+        return list(dict.fromkeys(self.authorships.values_list("page_id", flat=True)))

@@ -13,7 +13,6 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ankasam.articles.models import ArticlePage
-from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import ArticleType, Region, Topic
 
 from .tasks import queue_search_update
@@ -26,15 +25,10 @@ def articles_under(page_id) -> list[int]:
     return list(ArticlePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
-def articles_by(person_id) -> list[int]:
-    return list(ArticlePage.objects.filter(article_authors__person_id=person_id).values_list("pk", flat=True))
-
-
 def on_page_published_or_unpublished(sender, instance, **kwargs):
-    if isinstance(instance, ArticlePage):
-        queue_search_update([instance.pk])
-    elif isinstance(instance, PersonPage):
-        queue_search_update(articles_by(instance.pk))
+    # An article indexes itself; another page (a person) is indexed inside the articles showing it.
+    if hasattr(instance, "ids_of_articles_showing"):
+        queue_search_update(instance.ids_of_articles_showing())
 
 
 def on_page_moved(sender, instance, **kwargs):

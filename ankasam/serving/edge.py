@@ -23,8 +23,6 @@ from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Page
 
-from ankasam.articles.models import ArticlePage
-
 from .edge_addresses import addresses_showing, site_root_urls
 
 logger = logging.getLogger(__name__)
@@ -52,7 +50,8 @@ def purge_pages(page_ids) -> None:
 def addresses_showing_pages(page_ids) -> set[str] | None:
     addresses = set()
     for page in Page.objects.filter(pk__in=page_ids).specific():
-        shown = addresses_showing(page) if isinstance(page, ArticlePage) else None
+        listed = getattr(page, "edge_addresses_listed", False)
+        shown = addresses_showing(page) if listed else None
         if shown is None:
             return None
         addresses |= shown

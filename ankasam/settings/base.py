@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "ankasam.background",
     # Above the domain apps: the page cache, edge purges, the health check and the outage page.
     "ankasam.serving",
+    # Above the domain apps: what a page tells search engines and link previews (ankasam/discovery/).
+    "ankasam.discovery",
     # After every app whose models it patches: every change to a package's behaviour, and the
     # system check that fails when one stops applying (ankasam/patches/).
     "ankasam.patches",

@@ -8,6 +8,7 @@ from ankasam.core.languages import current_language, default_language, localized
 
 from .alternates import page_versions
 from .availability import exists_in
+from .discoverable import DiscoverablePageMixin
 from .forms import TranslationAwarePageForm
 from .names import fill_default_language_names
 
@@ -18,7 +19,7 @@ def render_missing_translation(request, page):
     return TemplateResponse(request, "translations/missing_translation.html", context, status=404)
 
 
-class TranslatedPageMixin:
+class TranslatedPageMixin(DiscoverablePageMixin):
     """Served only in the languages the page exists in; shown in the admin in the admin's language."""
 
     # Fields that must be written in a language for the page to exist in it; none means every language.

@@ -11,7 +11,6 @@ from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 
 from ankasam.articles.citation import CitedWork, Name, chicago, mla, plain, split_name
-from ankasam.core.discovery import og_locale
 from ankasam.core.languages import (
     SCRIPT_BLOCKS,
     SCRIPTS_WITH_FONTS,
@@ -19,6 +18,7 @@ from ankasam.core.languages import (
     text_direction,
     written_in,
 )
+from ankasam.discovery.meta import og_locale
 from ankasam.search.models import text_search_config
 from ankasam.settings.language_list import LANGUAGES_FILE, LanguageProfile, read_language_profiles
 

@@ -14,11 +14,11 @@ from django.utils import translation
 from PIL import Image
 from wagtail.images import get_image_model
 
-from ankasam.core.share_cards import LOGO_PATH
+from ankasam.discovery.share_cards import LOGO_PATH
 
+from ..articles.factories import create_article, text_with_notes
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import ArticleTypeFactory, TopicFactory
-from .factories import create_article, text_with_notes
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,7 @@
 """schema.org data for search engines, as JSON-LD: articles, people and the home page.
 
-Descriptions, images and dates come from `core.discovery`, the same values as the OpenGraph tags.
+Descriptions, images and dates come from `meta.py`, the same values as the OpenGraph tags. A page
+names its schema.org type (`schema_type`, translations/discoverable.py); one builder per type.
 """
 
 from django.conf import settings
@@ -8,24 +9,21 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import override
 
-from ankasam.core.discovery import (
+from ankasam.articles.dates import modification_datetime, publication_datetime
+from ankasam.core.languages import current_language
+from ankasam.translations.alternates import page_versions
+from ankasam.translations.secondary import text_in_language
+
+from .meta import (
     article_keywords,
-    article_section,
     exact,
     meta_description,
-    modification_datetime,
-    publication_datetime,
     sharing_title,
     site_root_url,
     social_image,
     truncate_words,
 )
-from ankasam.core.languages import current_language
-from ankasam.core.share_cards import LOGO_PATH, LOGO_SIZE
-from ankasam.home.models import HomePage
-from ankasam.people.models import PersonPage
-from ankasam.translations.alternates import page_versions
-from ankasam.translations.secondary import text_in_language
+from .share_cards import LOGO_PATH, LOGO_SIZE
 
 CONTEXT = "https://schema.org"
 # Google shows at most this many characters of an article's headline.
@@ -88,8 +86,7 @@ def translation_links(article, request, language: str) -> dict:
     return {"translationOfWork": version_reference(original)} if original else {}
 
 
-def article_structured_data(article, authors, request, topics=None) -> dict:
-    language = current_language()
+def article_structured_data(article, request, language: str, authors=(), topics=None, tags=None) -> dict:
     url = article.get_full_url(request)
     data = {
         "@context": CONTEXT,
@@ -107,17 +104,17 @@ def article_structured_data(article, authors, request, topics=None) -> dict:
         "image": image_object(social_image(article, request, language)),
         "isAccessibleForFree": True,
     }
-    section = article_section(article, language)
+    section = article.section_name(language)
     if section:
         data["articleSection"] = section
-    keywords = article_keywords(article, language, topics)
+    keywords = article_keywords(article, language, topics, tags)
     if keywords:
         data["keywords"] = keywords
     data.update(translation_links(article, request, language))
     return data
 
 
-def person_structured_data(person, request, language: str) -> dict:
+def person_structured_data(person, request, language: str, **listed) -> dict:
     url = person.get_full_url(request)
     entity = person_data(person, request, language) | {
         "@id": f"{url}#person",
@@ -142,7 +139,7 @@ def person_structured_data(person, request, language: str) -> dict:
     }
 
 
-def home_structured_data(home, request, language: str) -> dict:
+def home_structured_data(home, request, language: str, **listed) -> dict:
     url = home_url(request, language)
     site = {
         "@type": "WebSite",
@@ -163,10 +160,14 @@ def home_structured_data(home, request, language: str) -> dict:
     return {"@context": CONTEXT, "@graph": [site, organization(request, language)]}
 
 
-def page_structured_data(page, request, language: str) -> dict | None:
-    """JSON-LD for page types other than articles (whose template adds its own from its context)."""
-    if isinstance(page, PersonPage):
-        return person_structured_data(page, request, language)
-    if isinstance(page, HomePage):
-        return home_structured_data(page, request, language)
-    return None
+BUILDERS = {
+    "Article": article_structured_data,
+    "ProfilePage": person_structured_data,
+    "WebSite": home_structured_data,
+}
+
+
+def page_structured_data(page, request, language: str, **listed) -> dict | None:
+    """The page's JSON-LD for its `schema_type`; an article's authors and topics as its context holds them."""
+    build = BUILDERS.get(page.schema_type)
+    return build(page, request, language, **listed) if build else None

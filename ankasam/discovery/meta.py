@@ -1,37 +1,28 @@
 """What a page tells search engines and link previews: its address, description, image and dates.
 
 The head's canonical link, `<meta name="description">`, the OpenGraph and Twitter tags and the
-JSON-LD (`articles/structured_data.py`) all take their values from here, so they never disagree.
+JSON-LD (`structured_data.py`) all take their values from here, so they never disagree.
 Every text is in the reader's language: an article's own texts without fallback (it is served only
-in languages it is written in), secondary texts (a bio, a role) as the page shows them.
+in languages it is written in), secondary texts (a bio, a role) as the page shows them. What is
+particular to a page type comes from the page itself (`translations/discoverable.py`).
 """
 
-import datetime
-import re
 from dataclasses import dataclass
-from html import unescape
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 
-from ankasam.articles.footnotes import MARKER
-from ankasam.articles.models import ArticlePage
-from ankasam.articles.text import plain_text
-from ankasam.people.models import PersonPage
+from ankasam.articles.dates import modification_datetime, publication_datetime
+from ankasam.core.languages import default_language, language_profile, localized_field
+from ankasam.core.visibility import visible_to_readers
 from ankasam.translations.alternates import page_versions
 from ankasam.translations.availability import exists_in
 from ankasam.translations.secondary import text_in_language
 
-from .languages import default_language, language_profile, localized_field
 from .share_cards import HEIGHT, WIDTH, ShareCard
-from .visibility import visible_to_readers
 
 DESCRIPTION_LENGTH = 160
-# After a word of three letters or more, so that "Dr. Aydın" is not taken for two sentences.
-SENTENCE_END = re.compile(r"(?<=\w\w\w[.!?؟])\s+")
 TRAILING_PUNCTUATION = " ,;:–—-"
 PREVIEW_IMAGE_FILTER = f"fill-{WIDTH}x{HEIGHT}"
 PROFILE_PHOTO_FILTER = "fill-600x600"
@@ -62,14 +53,6 @@ def truncate_words(text: str, limit: int) -> str:
     return cut.rstrip(TRAILING_PUNCTUATION) + "…"
 
 
-def html_to_text(html) -> str:
-    return " ".join(unescape(strip_tags(str(html or ""))).split())
-
-
-def first_sentence(text: str) -> str:
-    return SENTENCE_END.split(text.strip(), maxsplit=1)[0] if text else ""
-
-
 def exact(page, field_name: str, language: str) -> str:
     """A translated field in exactly this language, "" when it is not written in it."""
     return getattr(page, localized_field(field_name, language), None) or ""
@@ -77,18 +60,7 @@ def exact(page, field_name: str, language: str) -> str:
 
 def meta_description(page, language: str) -> str:
     """The page's own search description, else its summary, in about 160 characters."""
-    text = exact(page, "search_description", language)
-    if not text and isinstance(page, ArticlePage):
-        body = MARKER.sub("", plain_text(page.value_in("body", language)))
-        text = exact(page, "standfirst", language) or body
-    elif not text and isinstance(page, PersonPage):
-        bio = first_sentence(html_to_text(text_in_language(page, "bio", language).value))
-        summary = bio or str(text_in_language(page, "short_bio", language))
-        role = str(text_in_language(page, "role", language))
-        text = f"{role}. {summary}" if role and summary else role or summary
-    elif not text and hasattr(page, "intro"):
-        text = str(text_in_language(page, "intro", language))
-    return truncate_words(text, DESCRIPTION_LENGTH)
+    return truncate_words(page.get_meta_description(language), DESCRIPTION_LENGTH)
 
 
 def sharing_title(page, language: str) -> str:
@@ -134,7 +106,7 @@ def image_alt(image, language: str) -> str:
 def social_image(page, request, language: str) -> SocialImage:
     """The editor's social image or the page's main image as a 1200×630 crop; else a drawn card.
 
-    A person's photo is shown as it is (square) rather than replaced by a card.
+    A page that shares a small image (a person's square photo) shows it as it is instead.
     """
     image = page.get_social_image() if hasattr(page, "get_social_image") else None
     if image is not None and is_large_enough(image):
@@ -142,7 +114,7 @@ def social_image(page, request, language: str) -> SocialImage:
         return SocialImage(
             absolute(rendition.url, request), rendition.width, rendition.height, image_alt(image, language)
         )
-    if image is not None and isinstance(page, PersonPage):
+    if image is not None and page.shares_small_image:
         rendition = image.get_rendition(PROFILE_PHOTO_FILTER)
         alt = image_alt(image, language)
         return SocialImage(
@@ -162,28 +134,10 @@ def readable_page(page_id: int, language: str):
 
 
 def share_card_content(page, language: str) -> ShareCard:
-    site_name = settings.WAGTAIL_SITE_NAME
-    title = str(text_in_language(page, "title", language))
-    if isinstance(page, ArticlePage):
-        kicker = article_section(page, language)
-        links = page.article_authors.select_related("person").order_by("sort_order")
-        byline = ", ".join(str(text_in_language(link.person, "title", language)) for link in links)
-        return ShareCard(exact(page, "title", language), language, site_name, kicker, byline)
-    if isinstance(page, PersonPage):
-        return ShareCard(title, language, site_name, str(text_in_language(page, "role", language)))
-    return ShareCard(title, language, site_name)
-
-
-def publication_datetime(article) -> datetime.datetime:
-    """The date the house gives the piece, at 09:00 local time (the time the RSS feeds give it too)."""
-    return timezone.make_aware(datetime.datetime.combine(article.publication_date, datetime.time(9)))
-
-
-def modification_datetime(article) -> datetime.datetime:
-    """When the live version was published, never before the publication date (a backdated piece)."""
-    published = publication_datetime(article)
-    modified = article.last_published_at or published
-    return timezone.localtime(max(published, modified))
+    texts = page.get_share_card_texts(language)
+    return ShareCard(
+        texts["title"], language, settings.WAGTAIL_SITE_NAME, texts.get("kicker", ""), texts.get("byline", "")
+    )
 
 
 def article_keywords(article, language: str, topics=None, tags=None) -> list[str]:
@@ -202,22 +156,12 @@ def article_keywords(article, language: str, topics=None, tags=None) -> list[str
     return known[language]
 
 
-def article_section(article, language: str) -> str:
-    return str(text_in_language(article.article_type, "name", language)) if article.article_type else ""
-
-
-def og_type(page) -> str:
-    if isinstance(page, ArticlePage):
-        return "article"
-    return "profile" if isinstance(page, PersonPage) else "website"
-
-
 def social_meta(page, request, language: str, authors=(), topics=None, tags=None) -> dict:
     """The OpenGraph and Twitter values of a page; an article's authors, topics and tags as its
     template context holds them (authors marked by `articles.presentation.article_authors`)."""
     image = social_image(page, request, language)
     meta = {
-        "type": og_type(page),
+        "type": page.og_type,
         "site_name": settings.WAGTAIL_SITE_NAME,
         "title": sharing_title(page, language),
         "description": meta_description(page, language),
@@ -227,12 +171,12 @@ def social_meta(page, request, language: str, authors=(), topics=None, tags=None
         "image": image,
         "twitter_card": "summary_large_image" if image.large else "summary",
     }
-    if isinstance(page, ArticlePage):
+    if page.og_type == "article":
         meta |= {
             "published_time": publication_datetime(page).isoformat(),
             "modified_time": modification_datetime(page).isoformat(),
             "authors": [person.get_full_url(request) for person in authors if person.shown_to_readers],
-            "section": article_section(page, language),
+            "section": page.section_name(language),
             "tags": article_keywords(page, language, topics, tags),
         }
     return meta

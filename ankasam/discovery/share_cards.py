@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont
 
-from .languages import text_direction, written_in
+from ankasam.core.languages import text_direction, written_in
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80

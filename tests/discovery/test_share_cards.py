@@ -11,12 +11,12 @@ from PIL import Image
 from wagtail.models import PageViewRestriction
 
 from ankasam.articles.models import ArticlePage
-from ankasam.core import share_cards
-from ankasam.core.share_cards import ShareCard, draw_share_card, fit_title, font_for, visual_order
+from ankasam.discovery import share_cards
+from ankasam.discovery.share_cards import ShareCard, draw_share_card, fit_title, font_for, visual_order
 
+from ..articles.factories import create_article, text_with_notes
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import ArticleTypeFactory
-from .factories import create_article, text_with_notes
 
 TITLES = {
     "en": "Trans-Caspian gas after 2030",

@@ -27,8 +27,8 @@ from django.views.static import serve
 from PIL import Image
 
 from ankasam.articles.models import ArticlePage
-from ankasam.core.discovery import canonical_url
 from ankasam.demo.loader import load_demo_content
+from ankasam.discovery.meta import canonical_url
 from ankasam.people.models import PeopleIndexPage, PersonPage
 from ankasam.taxonomy.models import Topic
 from ankasam.translations.availability import languages_of
