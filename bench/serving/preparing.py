@@ -23,7 +23,6 @@ SITE_COMMANDS = [
     ["set_site_address", "{site}"],
     ["load_demo_content"],
     ["rebuild_search_index"],
-    ["refresh_translation_status"],
 ]
 # Run in a child process with the stack's environment: one Django start-up for every command.
 PREPARE = r"""
