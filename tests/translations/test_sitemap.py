@@ -46,13 +46,15 @@ def test_each_language_of_a_piece_is_an_entry_naming_the_others(client, article_
     expected = {"en": ENGLISH, "tr": TURKISH, "x-default": ENGLISH}
     assert entries[ENGLISH]["alternates"] == entries[TURKISH]["alternates"] == expected
     assert entries[ENGLISH]["lastmod"] == f"{article.last_published_at:%Y-%m-%d}"
-    assert not [url for url in entries if url.startswith("http://localhost/ru/analitika/")]
-    every_language = entries["http://localhost/ru/analitika/"]["alternates"]
-    assert set(every_language) == {"en", "tr", "ru", "x-default"}
+    assert [url for url, entry in entries.items() if entry["alternates"] == expected] == [ENGLISH, TURKISH]
+    home = {"en": "http://localhost/en/", "tr": "http://localhost/tr/", "ru": "http://localhost/ru/"}
+    assert entries[home["ru"]]["alternates"] == {**home, "x-default": home["en"]}
 
 
 def test_a_piece_not_in_the_default_language_names_its_first_as_the_default(client, article_index):
-    create_article(article_index, translations={"tr": TURKISH_TEXT}, original_language="tr")
+    # Wagtail needs a default-language title and slug; without a body the piece is not in English.
+    names = {"title_en": "Su görüşmeleri", "slug_en": "su-gorusmeleri"}
+    create_article(article_index, translations={"tr": TURKISH_TEXT}, original_language="tr", **names)
 
     entries = sitemap(client)
 
