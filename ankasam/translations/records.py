@@ -18,11 +18,11 @@ from .status import text_fingerprint
 
 
 def store_statuses(page) -> None:
-    """Write the page's status in each language (the page as in its latest revision)."""
+    """Write the page's status in each language as of its latest revision."""
     now = timezone.now()
     rows = [
         TranslationStatus(page_id=page.pk, language=code, status=state.status, updated_at=now)
-        for code, state in language_states(page).items()
+        for code, state in language_states(page, latest_version(page)).items()
     ]
     TranslationStatus.objects.bulk_create(
         rows,
@@ -65,7 +65,7 @@ def refresh_statuses(page) -> None:
     """The page's baseline if it predates tracking, then its statuses as of its latest revision."""
     record_baseline(page)
     page.refresh_from_db()
-    store_statuses(latest_version(page))
+    store_statuses(page)
 
 
 def pages_lacking_statuses() -> list[int]:

@@ -91,9 +91,10 @@ class LanguageState:
 def language_states(page, latest=None) -> dict[str, LanguageState]:
     """Per site language, in the site's order: the page's state in it.
 
-    `page` is the version at hand: a page's row is what readers are shown, a revision's object is
-    a draft. `latest`, when given, is the newest version (see `latest_version`); without it the
-    page at hand is taken to be the newest.
+    `page` is the version at hand, normally the page's row: what readers are shown when it is live.
+    A revision's object (a preview, the edit view) may be given for `written` and `status`, not for
+    `published`: Wagtail gives it the row's `live`. `latest`, when given, is the newest version
+    (see `latest_version`); without it the page at hand is taken to be the newest.
     """
     latest = page if latest is None else latest
     piece = Piece(page, latest)
