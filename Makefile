@@ -34,7 +34,6 @@ site: install
 	$(BIN)/python manage.py set_site_address http://127.0.0.1:$(PORT)
 	$(DEMO_SETTINGS) $(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py rebuild_search_index
-	$(BIN)/python manage.py refresh_translation_status
 	$(BIN)/python manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
 	$(BIN)/python manage.py ensure_demo_team
 
@@ -65,7 +64,6 @@ import-sample: install
 	$(BIN)/python manage.py import_wordpress $(SAMPLE)/polylang-sample.xml --uploads $(SAMPLE)/uploads \
 		--author-bios $(SAMPLE)/author-bios.json --taxonomy-mapping $(SAMPLE)/taxonomy-mapping.toml
 	$(BIN)/python manage.py rebuild_search_index
-	$(BIN)/python manage.py refresh_translation_status
 
 # axe-core for the accessibility test, at the version package-lock.json pins. Without npm the
 # test is skipped with a reason (a failure under CI=true).

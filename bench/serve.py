@@ -6,8 +6,8 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x .venv/bin/python bench/serve.py --outage
 
 For each database it prepares a database of its own with `make site`'s commands (build_translations,
-migrate --noinput, set_site_address, load_demo_content, rebuild_search_index,
-refresh_translation_status; not the admin and demo accounts, which nothing here signs in with),
+migrate --noinput, set_site_address, load_demo_content, rebuild_search_index; not the admin and
+demo accounts, which nothing here signs in with),
 then starts what scripts/serve.sh starts, with the same settings and environment:
 `gunicorn -c deploy/gunicorn.conf.py` (production settings, WEB_CONCURRENCY or 2 x cores + 1 sync
 workers), `manage.py db_worker` (started again when it stops, by scripts/keep-running.sh) and

@@ -86,25 +86,6 @@ def migrate_repairs_the_tree() -> Reliance:
     )
 
 
-def sitemap_alternates() -> Reliance:
-    """The sitemap lists each page once per language it exists in (translations/sitemap.py)."""
-
-    def verify():
-        from django.contrib.sitemaps import Sitemap
-
-        from ankasam.translations.sitemap import TranslatedSitemap
-
-        if "_urls" not in vars(Sitemap):
-            return "django.contrib.sitemaps.Sitemap._urls, which TranslatedSitemap overrides, is gone"
-        if "_urls" not in vars(TranslatedSitemap):
-            return "TranslatedSitemap no longer overrides Sitemap._urls"
-        return None
-
-    return Reliance(
-        name="sitemap alternates", upstream="django.contrib.sitemaps.Sitemap._urls", verify=verify
-    )
-
-
 def search_indexing_deferred_on_import() -> Reliance:
     """The WordPress import swaps modelsearch's save handler for its own (wordpress/indexing.py)."""
 
@@ -192,7 +173,6 @@ def patches() -> list:
         sibling_slug_check(),
         image_fields_per_language(),
         migrate_repairs_the_tree(),
-        sitemap_alternates(),
         search_indexing_deferred_on_import(),
         csrf_cookie_readable(),
         static_files_kept_a_year(),

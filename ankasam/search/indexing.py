@@ -16,10 +16,9 @@ from django.utils.html import strip_tags
 from ankasam.articles.footnotes import MARKER
 from ankasam.articles.models import ArticlePage
 from ankasam.articles.text import plain_text
-from ankasam.core.languages import site_language_codes
 from ankasam.core.visibility import visible_to_readers
-from ankasam.translations.availability import exists_in
 from ankasam.translations.secondary import text_in_language
+from ankasam.translations.states import language_states
 
 from .models import SearchEntry, text_search_config
 
@@ -77,9 +76,8 @@ def entry_for(article: ArticlePage, language: str) -> SearchEntry:
 
 
 def entries_for(article: ArticlePage) -> list[SearchEntry]:
-    return [
-        entry_for(article, language) for language in site_language_codes() if exists_in(article, language)
-    ]
+    """One entry per language the article is written in; `indexable_articles` keeps to published ones."""
+    return [entry_for(article, code) for code, state in language_states(article).items() if state.written]
 
 
 def indexable_articles():

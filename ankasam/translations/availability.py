@@ -1,4 +1,5 @@
-"""Which languages a page exists in: the one definition every view, listing and sitemap uses.
+"""Whether a version of a page is written in a language: the rule `states.language_states` applies
+to one page, and `existing_in` to many in SQL (listings, the sitemap).
 
 A page type lists the fields that must be written in a language for the page to exist in it
 (`translation_required_fields`; an article needs its title and body). Pages that list none

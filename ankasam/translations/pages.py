@@ -7,10 +7,11 @@ from django.utils import translation
 from ankasam.core.languages import current_language, default_language, localized_field, site_language_codes
 
 from .alternates import page_versions
-from .availability import exists_in
 from .discoverable import DiscoverablePageMixin
 from .forms import TranslationAwarePageForm
 from .names import fill_default_language_names
+from .sitemap import sitemap_entries
+from .states import language_states
 
 
 def render_missing_translation(request, page):
@@ -27,9 +28,12 @@ class TranslatedPageMixin(DiscoverablePageMixin):
     base_form_class = TranslationAwarePageForm
 
     def serve(self, request, *args, **kwargs):
-        if not exists_in(self, current_language()):
+        if not language_states(self)[current_language()].written:
             return render_missing_translation(request, self)
         return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        return sitemap_entries(self, request)
 
     @property
     def preview_modes(self):
@@ -45,7 +49,7 @@ class TranslatedPageMixin(DiscoverablePageMixin):
         with translation.override(language):
             request.LANGUAGE_CODE = language
             # Wagtail's preview does not go through `serve`, so the same rule is applied here.
-            if exists_in(self, language):
+            if language_states(self)[language].written:
                 response = super().serve_preview(request, mode_name)
             else:
                 response = render_missing_translation(request, self)

@@ -1,27 +1,28 @@
 """Keeping the report's table of statuses in step with pages' latest revisions.
 
-Every save of a tracked page queues `tasks.refresh_translation_statuses`; the
-`refresh_translation_status` command does the same for every page at once (after adding a
-language, or for pages saved before tracking began).
+The table is only ever written by `refresh_statuses`, which `tasks.refresh_translation_statuses`
+runs after every save of a tracked page, and after every `migrate` for the pages the table lacks
+a site language of (a language just added, pages saved before tracking began).
 """
 
+from django.db.models import Count
 from django.utils import timezone
+from wagtail.models import get_page_models
+
+from ankasam.core.languages import site_language_codes
 
 from .availability import languages_of
-from .models import TranslationRecordMixin, TranslationStatus
+from .models import TranslationStatus
+from .states import language_states, latest_version, tracks_translations
 from .status import text_fingerprint
 
 
-def tracks_translations(model) -> bool:
-    return model is not None and issubclass(model, TranslationRecordMixin)
-
-
 def store_statuses(page) -> None:
-    """Write the page's status in each language (the page as in its latest revision)."""
+    """Write the page's status in each language as of its latest revision."""
     now = timezone.now()
     rows = [
-        TranslationStatus(page_id=page.pk, language=code, status=status, updated_at=now)
-        for code, status in page.translation_statuses().items()
+        TranslationStatus(page_id=page.pk, language=code, status=state.status, updated_at=now)
+        for code, state in language_states(page, latest_version(page)).items()
     ]
     TranslationStatus.objects.bulk_create(
         rows,
@@ -32,10 +33,6 @@ def store_statuses(page) -> None:
     TranslationStatus.objects.filter(page_id=page.pk).exclude(
         language__in=[r.language for r in rows]
     ).delete()
-
-
-def latest_version(page):
-    return page.latest_revision.as_object() if page.latest_revision_id else page
 
 
 def with_baseline(page) -> dict | None:
@@ -68,17 +65,23 @@ def refresh_statuses(page) -> None:
     """The page's baseline if it predates tracking, then its statuses as of its latest revision."""
     record_baseline(page)
     page.refresh_from_db()
-    store_statuses(latest_version(page))
+    store_statuses(page)
 
 
-def store_statuses_of_every_page() -> int:
-    from wagtail.models import get_page_models
-
-    count = 0
+def pages_lacking_statuses() -> list[int]:
+    """Tracked pages without a row for each site language, in tree order."""
+    languages = site_language_codes()
+    complete = (
+        TranslationStatus.objects.filter(language__in=languages)
+        .values("page")
+        .annotate(rows=Count("pk"))
+        .filter(rows=len(languages))
+        .values("page")
+    )
+    ids = []
     for model in get_page_models():
         if model._meta.abstract or not tracks_translations(model):
             continue
-        for page in model.objects.select_related("latest_revision"):
-            refresh_statuses(page)
-            count += 1
-    return count
+        lacking = model.objects.exclude(pk__in=complete).order_by("path")
+        ids.extend(lacking.values_list("pk", flat=True))
+    return ids

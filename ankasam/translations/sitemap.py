@@ -1,4 +1,11 @@
-"""The sitemap: one entry per page and language it exists in, each listing the others as alternates."""
+"""The sitemap, through Wagtail's public API: `TranslatedSitemap.items()` lists the pages readers
+may see, and each page's `get_sitemap_urls` (`TranslatedPageMixin`) gives `sitemap_entries`: one
+entry per language the page is written in, each listing the others as alternates.
+
+Django's i18n sitemap (`i18n`, `alternates`, `x_default`) is not used: its x-default is the
+default language's address with the language prefix cut off (which redirects here), and it names
+none for a piece not written in the default language.
+"""
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import get_page_models
@@ -7,7 +14,7 @@ from ankasam.core.languages import site_language_codes
 from ankasam.core.visibility import visible_to_readers
 
 from .alternates import page_versions, x_default
-from .availability import existing_in, required_fields
+from .availability import existing_in, languages_of, required_fields
 
 
 def languages_by_page() -> dict[int, list[str]]:
@@ -22,8 +29,23 @@ def languages_by_page() -> dict[int, list[str]]:
     return languages
 
 
-def sitemap_entries(page, request, languages) -> list[dict]:
-    versions = page_versions(page, request, languages)
+def sitemap_languages(page, request=None) -> list[str]:
+    """The languages the page is written in; for the sitemap's request, a few queries for every page.
+
+    The sitemap's pages come without their stream fields, so `existing_in` answers for all of
+    them at once and the answer is kept on the request.
+    """
+    if not required_fields(page):
+        return site_language_codes()
+    if request is None:
+        return languages_of(page)
+    if "_sitemap_languages" not in request.__dict__:
+        request._sitemap_languages = languages_by_page()
+    return request._sitemap_languages.get(page.pk, [])
+
+
+def sitemap_entries(page, request=None) -> list[dict]:
+    versions = page_versions(page, request, sitemap_languages(page, request))
     fallback = x_default(versions)
     alternates = [{"lang_code": v.code, "location": v.url} for v in versions]
     if fallback:
@@ -36,15 +58,3 @@ class TranslatedSitemap(Sitemap):
     def items(self):
         pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True)
         return visible_to_readers(pages).order_by("path").defer_streamfields().specific()
-
-    def _urls(self, page, protocol, domain):
-        known = languages_by_page()
-        every_language = site_language_codes()
-        urls = []
-        for item in self.paginator.page(page).object_list:
-            languages = known.get(item.pk, []) if required_fields(item) else every_language
-            urls.extend(sitemap_entries(item, self.request, languages))
-        last_mods = {url["lastmod"] for url in urls}
-        if last_mods and None not in last_mods:
-            self.latest_lastmod = max(last_mods)
-        return urls

@@ -1,10 +1,13 @@
-"""The translation status report is refreshed by the worker whenever a tracked page is saved."""
+"""The translation status report is refreshed by the worker whenever a tracked page is saved, and
+after `migrate` for the pages it lacks a language of: no command to remember."""
 
-from django.db import transaction
+from django.db import connections, transaction
 
 from ankasam.background.queueing import enqueue_on_commit, retried_task
 
-from .records import refresh_statuses, tracks_translations
+from .models import TranslationStatus
+from .records import pages_lacking_statuses, refresh_statuses
+from .states import tracks_translations
 
 
 @retried_task()
@@ -24,3 +27,12 @@ def on_tracked_page_saved(sender, instance, raw=False, **kwargs):
     """post_save of a page: every revision, publish and save in code passes here (TranslationsConfig)."""
     if not raw and tracks_translations(sender):
         enqueue_on_commit(refresh_translation_statuses, instance.pk)
+
+
+def on_migrated(using="default", **kwargs):
+    """post_migrate: a language just added, or pages from before tracking, get their rows."""
+    if TranslationStatus._meta.db_table not in connections[using].introspection.table_names():
+        return  # migrated back to before the table
+    with transaction.atomic(using=using):
+        for page_id in pages_lacking_statuses():
+            enqueue_on_commit(refresh_translation_statuses, page_id)

@@ -22,7 +22,7 @@ DEMO_SETTINGS = "ankasam.settings.dev"
 SITE_STEPS = [
     (None, [["build_translations"], ["migrate", "--noinput"], ["set_site_address", "{site}"]]),
     (DEMO_SETTINGS, [["load_demo_content"]]),
-    (None, [["rebuild_search_index"], ["refresh_translation_status"]]),
+    (None, [["rebuild_search_index"]]),
 ]
 # Run in a child process with the stack's environment: one Django start-up for each step's commands.
 PREPARE = r"""

@@ -19,10 +19,6 @@ def undo_reliance(name: str, monkeypatch, settings):
 
         commands = {"migrate": "wagtail_modeltranslation.migrate"}
         monkeypatch.setattr(catalogue, "management", SimpleNamespace(get_commands=lambda: commands))
-    elif name == "sitemap alternates":
-        from ankasam.translations.sitemap import TranslatedSitemap
-
-        monkeypatch.delattr(TranslatedSitemap, "_urls")
     elif name == "search indexing deferred during an import":
         from modelsearch import signal_handlers
 

@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 
 from ankasam.translations.models import TranslationStatus
 
+from ..articles.factories import create_article
 from .admin_forms import edit, latest_text
 
 pytestmark = pytest.mark.django_db
@@ -78,8 +79,6 @@ def test_renumbering_the_admin_blocks_is_not_a_change_of_text(client, article, a
 
 
 def test_the_report_counts_filters_and_exports(client, article, article_index, admin_user):
-    from ..articles.factories import create_article
-
     create_article(article_index)  # English only
     client.force_login(admin_user)
     edit(client, article, body_en=new_english_body())
@@ -111,10 +110,22 @@ def test_translations_from_before_tracking_get_a_baseline_then_are_tracked(clien
     revision = article.latest_revision
     revision.content["translation_record"] = {}
     revision.save(update_fields=["content"])
+    TranslationStatus.objects.filter(page=article).delete()
 
-    call_command("refresh_translation_status", stdout=io.StringIO())
+    call_command("migrate", "--noinput", verbosity=0)
 
-    assert report_statuses(article)["tr"] == "up_to_date"
+    assert report_statuses(article) == {"en": "original", "tr": "up_to_date", "ru": "missing"}
     client.force_login(admin_user)
     edit(client, latest_text(article), body_en=new_english_body())
     assert report_statuses(article)["tr"] == "outdated"
+
+
+def test_migrate_lists_a_language_the_report_lacks_and_leaves_complete_pages_alone(article, article_index):
+    complete = create_article(article_index)
+    checked = TranslationStatus.objects.get(page=complete, language="en").updated_at
+    TranslationStatus.objects.filter(page=article, language="ru").delete()
+
+    call_command("migrate", "--noinput", verbosity=0)
+
+    assert report_statuses(article) == {"en": "original", "tr": "up_to_date", "ru": "missing"}
+    assert TranslationStatus.objects.get(page=complete, language="en").updated_at == checked

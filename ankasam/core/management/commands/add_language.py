@@ -37,8 +37,9 @@ from ankasam.settings.language_list import (
 
 from .update_catalogues import NOT_OURS
 
-# The last two steps, which a failure earlier leaves to be run by hand.
-FINISH = "`manage.py refresh_translation_status` and `manage.py build_translations`"
+# The last step, which a failure earlier leaves to be run by hand. (The translation status report
+# needs none: `migrate` queues the rows of the new language, docs/translations.md.)
+FINISH = "`manage.py build_translations`"
 # What gettext assumes without a rule; only used for a language Django has no catalogue for.
 DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 # PostgreSQL's own text search configurations for a language (`\dF` in PostgreSQL 16), each named
@@ -157,8 +158,8 @@ class StepFailed(CommandError):
 class Command(BaseCommand):
     help = (
         "Add a site language (e.g. fa): list it in languages.toml, make the migrations for its "
-        "columns, create its interface catalogue, migrate the database, refresh the translation "
-        "status report and compile the catalogues."
+        "columns, create its interface catalogue, migrate the database (which lists the new "
+        "language in the translation status report) and compile the catalogues."
     )
 
     def add_arguments(self, parser):
@@ -184,22 +185,15 @@ class Command(BaseCommand):
         catalogue = self.create_catalogue(code, current)
         self.run_step(
             Step(
-                "4/6 Migrating the database (new columns, then the pages' URL paths)",
+                "4/5 Migrating the database (new columns, then the pages' URL paths)",
                 ("migrate", "--noinput"),
-                f"Fix the error above, then run `manage.py migrate --noinput`, {FINISH}. languages.toml, "
+                f"Fix the error above, then run `manage.py migrate --noinput` and {FINISH}. languages.toml, "
                 "the migrations and the catalogue are in place: do not run add_language again.",
             )
         )
         self.run_step(
             Step(
-                "5/6 Listing every page's translation status in the new language",
-                ("refresh_translation_status",),
-                f"Fix the error above, then run {FINISH}.",
-            )
-        )
-        self.run_step(
-            Step(
-                "6/6 Compiling the interface catalogues",
+                "5/5 Compiling the interface catalogues",
                 ("build_translations",),
                 "Fix the error above (a malformed .po file?), then run `manage.py build_translations`.",
             )
@@ -228,7 +222,7 @@ class Command(BaseCommand):
                 path.unlink()
 
         write_language_codes([*current, code], LANGUAGES_FILE)
-        self.stdout.write(f"1/6 Listed {code} in {self.relative(LANGUAGES_FILE)}.")
+        self.stdout.write(f"1/5 Listed {code} in {self.relative(LANGUAGES_FILE)}.")
         self.write_profile(profile)
         undone = (
             "Undone: languages.toml is as it was and no migration was left behind. Fix the error "
@@ -237,7 +231,7 @@ class Command(BaseCommand):
         try:
             self.run_step(
                 Step(
-                    "2/6 Making the migrations for the new columns",
+                    "2/5 Making the migrations for the new columns",
                     ("makemigrations", "--noinput", "--name", f"add_language_{code.replace('-', '_')}"),
                     undone,
                 )
@@ -276,10 +270,10 @@ class Command(BaseCommand):
 
     def create_catalogue(self, code: str, current: list[str]) -> Path:
         catalogue = self.locale_dir / to_locale(code) / "LC_MESSAGES" / "django.po"
-        title = f"3/6 Creating the interface catalogue {self.relative(catalogue)}"
+        title = f"3/5 Creating the interface catalogue {self.relative(catalogue)}"
         if_it_fails = (
             "Fix the error above and create the catalogue with `manage.py update_catalogues`, then run "
-            f"`manage.py migrate --noinput`, {FINISH}. languages.toml and the migrations are in place: "
+            f"`manage.py migrate --noinput` and {FINISH}. languages.toml and the migrations are in place: "
             "do not run add_language again."
         )
         if shutil.which("xgettext"):
@@ -337,8 +331,8 @@ class Command(BaseCommand):
             f"    3. Give translators {info['name']} (admin: Settings > Users > Translation languages) and "
             f"translate the content: each translated field has a [{code}] version.\n"
             "    4. Commit the files above (not the .mo files: they are built).\n"
-            "    5. On each server, after deploying: `manage.py migrate --noinput`, "
-            "`manage.py refresh_translation_status`, then `manage.py build_translations`."
+            "    5. On each server, after deploying: `manage.py migrate --noinput`, then "
+            "`manage.py build_translations`."
         )
 
     def relative(self, path: Path) -> Path:
