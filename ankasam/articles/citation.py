@@ -28,12 +28,11 @@ Decisions (docs/architecture.md, "Citations and PDFs"):
 import re
 from dataclasses import dataclass
 from datetime import date
-from html import unescape
 
 from anyascii import anyascii
 from django.conf import settings
 from django.utils import dateformat
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info, gettext
 
@@ -213,11 +212,6 @@ def mla(work: CitedWork) -> SafeString:
 def reading_citations(work: CitedWork) -> list[tuple[str, str, SafeString]]:
     """(id, style name, citation HTML) for the "Cite this" section; style names are proper names."""
     return [("chicago", "Chicago", chicago(work)), ("apa", "APA", apa(work)), ("mla", "MLA", mla(work))]
-
-
-def plain(citation_html: str) -> str:
-    """A citation as text, without its italics."""
-    return unescape(strip_tags(citation_html))
 
 
 # Downloads for reference managers

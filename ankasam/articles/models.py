@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ankasam.core.languages import current_language, localized_field, site_language_codes
+from ankasam.core.languages import current_language, field_in, site_language_codes
 from ankasam.core.models import SEOFieldsMixin
 from ankasam.translations.models import TranslationRecordMixin
 from ankasam.translations.pages import TranslatedPageMixin
@@ -21,8 +21,8 @@ from ankasam.translations.panels import TranslationStatusPanel
 from ankasam.translations.secondary import text_in_language
 
 from .blocks import ArticleBodyBlock, FootnotesBlock
-from .footnotes import MARKER, footnote_problems
-from .text import plain_text, reading_minutes
+from .footnotes import footnote_problems
+from .text import plain_text, reader_text, reading_minutes
 
 
 class ArticleIndexPage(TranslatedPageMixin, SEOFieldsMixin, Page):
@@ -163,23 +163,15 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
         super().clean()
         problems = []
         for language in site_language_codes():
-            labels = [block.value["label"] for block in self.value_in("footnotes", language) or []]
-            body_text = plain_text(self.value_in("body", language))
+            labels = [block.value["label"] for block in field_in(self, "footnotes", language) or []]
+            body_text = plain_text(field_in(self, "body", language))
             for problem in footnote_problems(body_text, labels):
                 problems.append(f"{language.upper()}: {problem}")
         if problems:
             raise ValidationError([_("Footnotes: %(problem)s.") % {"problem": p} for p in problems])
         self.reading_minutes = {
-            language: reading_minutes(self.value_in("body", language)) for language in site_language_codes()
+            language: reading_minutes(field_in(self, "body", language)) for language in site_language_codes()
         }
-
-    def value_in(self, field_name: str, language: str):
-        """A field's value in exactly this language, without fallback.
-
-        Not named `localized`: Wagtail's `Page.localized` is a property that rich-text page links
-        read, and a method of that name broke every link to an article.
-        """
-        return getattr(self, localized_field(field_name, language))
 
     def reading_time(self) -> int:
         return self.reading_minutes.get(current_language(), 0)
@@ -195,8 +187,8 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
         return self.social_image or self.hero_image
 
     def get_summary(self, language: str) -> str:
-        body = MARKER.sub("", plain_text(self.value_in("body", language)))
-        return self.value_in("standfirst", language) or body
+        body = reader_text(field_in(self, "body", language))
+        return field_in(self, "standfirst", language) or body
 
     def section_name(self, language: str) -> str:
         return str(text_in_language(self.article_type, "name", language)) if self.article_type else ""
@@ -205,7 +197,7 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
         links = self.article_authors.select_related("person").order_by("sort_order")
         byline = ", ".join(str(text_in_language(link.person, "title", language)) for link in links)
         return {
-            "title": self.value_in("title", language) or "",
+            "title": field_in(self, "title", language) or "",
             "kicker": self.section_name(language),
             "byline": byline,
         }

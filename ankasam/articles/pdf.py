@@ -29,8 +29,9 @@ from django.utils import translation
 from django.utils.crypto import salted_hmac
 
 from ankasam.core.languages import current_language, native_name, text_direction
+from ankasam.core.text import html_to_text
 
-from .citation import chicago, cited_work, plain
+from .citation import chicago, cited_work
 from .presentation import article_authors, render_body_with_footnotes
 
 logger = logging.getLogger(__name__)
@@ -149,7 +150,7 @@ def pdf_context(article) -> dict:
         "language_name": native_name(language),
         "site_name": settings.WAGTAIL_SITE_NAME,
         "body_html": body_html,
-        "endnotes": [(note, first_strong_direction(plain(note.html))) for note in footnotes],
+        "endnotes": [(note, first_strong_direction(html_to_text(note.html))) for note in footnotes],
         "authors": authors,
         "authors_with_pages": [person for person in authors if person.shown_to_readers],
         "citation": chicago(cited_work(article, authors, url)),

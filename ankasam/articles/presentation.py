@@ -1,6 +1,6 @@
 """What the article template needs, gathered in a fixed number of queries."""
 
-from ankasam.core.languages import current_language
+from ankasam.core.languages import current_language, field_in
 from ankasam.core.visibility import has_expired
 
 from .footnotes import number_footnotes
@@ -13,10 +13,10 @@ def render_body_with_footnotes(article, context):
     The page is only served in languages it exists in, so nothing here falls back to another.
     """
     language = current_language()
-    body = article.value_in("body", language)
+    body = field_in(article, "body", language)
     notes = [
         (block.value["label"], str(block.value["text"]))
-        for block in article.value_in("footnotes", language) or []
+        for block in field_in(article, "footnotes", language) or []
     ]
     body_html = body.render_as_block(context=context) if body else ""
     return number_footnotes(str(body_html), notes)

@@ -21,6 +21,8 @@ SCRIPT_CHARACTERS = {
 # Scripts the shipped fonts cover: DejaVu the first three, Vazirmatn Arabic.
 SCRIPTS_WITH_FONTS = {"latin", "cyrillic", "greek", "arabic"}
 
+NO_DEFAULT = object()
+
 
 def site_language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
@@ -41,6 +43,17 @@ def is_site_language(code: str) -> bool:
 
 def localized_field(field_name: str, language: str) -> str:
     return build_localized_fieldname(field_name, language)
+
+
+def field_in(obj, field_name: str, language: str, default=NO_DEFAULT):
+    """A translated field's value in exactly this language, never another's.
+
+    Like `getattr`: without a `default`, an object lacking the field is an error. Not named
+    `localized`: Wagtail's `Page.localized` is a property that rich-text page links read, and a
+    page method of that name broke every link to an article.
+    """
+    column = localized_field(field_name, language)
+    return getattr(obj, column) if default is NO_DEFAULT else getattr(obj, column, default)
 
 
 def native_name(code: str) -> str:

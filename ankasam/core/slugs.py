@@ -12,15 +12,13 @@ from django.db import connection
 from django.utils.translation import gettext
 from wagtail.models import Page
 
-from .languages import default_language, localized_field, site_language_codes
+from .languages import default_language, field_in, localized_field, site_language_codes
 from .routing import localized_slug_q
 
 
 def slug_in_language(page, language: str) -> str:
     """The slug a reader of the language reaches the page by."""
-    return getattr(page, localized_field("slug", language), None) or getattr(
-        page, localized_field("slug", default_language()), ""
-    )
+    return field_in(page, "slug", language, None) or field_in(page, "slug", default_language(), "")
 
 
 def sibling_slug_errors(page) -> dict[str, str]:

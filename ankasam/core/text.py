@@ -1,4 +1,8 @@
-"""Plain text out of stored HTML, for texts that leave the page (descriptions, previews)."""
+"""Plain text out of stored HTML, as a reader reads it: descriptions, previews, search, the PDF.
+
+An article body's text (its blocks, without footnote markers, and its reading time) is built on
+these in `articles/text.py`.
+"""
 
 import re
 from html import unescape
@@ -10,7 +14,13 @@ SENTENCE_END = re.compile(r"(?<=\w\w\w[.!?؟])\s+")
 
 
 def html_to_text(html) -> str:
-    return " ".join(unescape(strip_tags(str(html or ""))).split())
+    """Markup as a reader reads it: no tags, entities decoded (`&amp;` is `&`)."""
+    # Tags first: decoded text may hold a "<" the author typed, which is a word, not a tag.
+    return unescape(strip_tags(str(html or "")))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
 
 
 def first_sentence(text: str) -> str:

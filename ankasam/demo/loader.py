@@ -19,7 +19,7 @@ from wagtail.models import Site
 
 from ankasam.articles.content import Note, write_article_translation
 from ankasam.articles.models import ArticleIndexPage, ArticlePage, ArticlePageAuthor, ArticlePageRelated
-from ankasam.core.languages import default_language, localized_field, site_language_codes
+from ankasam.core.languages import default_language, field_in, localized_field, site_language_codes
 from ankasam.home.models import HomePage, HomePageFeaturedArticle, HomePageTopicBlock
 from ankasam.people.models import PeopleIndexPage, PersonPage
 from ankasam.taxonomy.models import ArticleType, Region, Topic
@@ -58,7 +58,7 @@ def child_by_slug(parent, slug: str):
 
 def ensure_home(data: dict, report: Counter) -> HomePage:
     home = Site.objects.get(is_default_site=True).root_page.specific
-    if not getattr(home, localized_field("intro", default_language())):
+    if not field_in(home, "intro", default_language()):
         set_translations(home, data, ("title", "intro"))
         publish(home)
         report["home page"] += 1

@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from ankasam.articles.dates import modification_datetime, publication_datetime
-from ankasam.core.languages import default_language, language_profile, localized_field
+from ankasam.core.languages import default_language, field_in, language_profile
 from ankasam.core.visibility import visible_to_readers
 from ankasam.translations.alternates import page_versions
 from ankasam.translations.availability import exists_in
@@ -53,18 +53,13 @@ def truncate_words(text: str, limit: int) -> str:
     return cut.rstrip(TRAILING_PUNCTUATION) + "…"
 
 
-def exact(page, field_name: str, language: str) -> str:
-    """A translated field in exactly this language, "" when it is not written in it."""
-    return getattr(page, localized_field(field_name, language), None) or ""
-
-
 def meta_description(page, language: str) -> str:
     """The page's own search description, else its summary, in about 160 characters."""
     return truncate_words(page.get_meta_description(language), DESCRIPTION_LENGTH)
 
 
 def sharing_title(page, language: str) -> str:
-    return exact(page, "seo_title", language) or str(text_in_language(page, "title", language))
+    return field_in(page, "seo_title", language, None) or str(text_in_language(page, "title", language))
 
 
 def site_root_url(request) -> str:
@@ -149,7 +144,7 @@ def article_keywords(article, language: str, topics=None, tags=None) -> list[str
     known = article.__dict__.setdefault("_keywords", {})
     if language not in known:
         topics = article.topics.all() if topics is None else topics
-        keywords = [exact(topic, "name", language) for topic in topics]
+        keywords = [field_in(topic, "name", language, None) or "" for topic in topics]
         if language == default_language():
             keywords += [tag.name for tag in (article.tags.all() if tags is None else tags)]
         known[language] = list(dict.fromkeys(keyword for keyword in keywords if keyword))

@@ -10,13 +10,12 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from ankasam.articles.dates import modification_datetime, publication_datetime
-from ankasam.core.languages import current_language
+from ankasam.core.languages import current_language, field_in
 from ankasam.translations.alternates import page_versions
 from ankasam.translations.secondary import text_in_language
 
 from .meta import (
     article_keywords,
-    exact,
     meta_description,
     sharing_title,
     site_root_url,
@@ -94,7 +93,7 @@ def article_structured_data(article, request, language: str, authors=(), topics=
         "@id": url,
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "headline": truncate_words(exact(article, "title", language), HEADLINE_LENGTH),
+        "headline": truncate_words(field_in(article, "title", language, None) or "", HEADLINE_LENGTH),
         "description": meta_description(article, language),
         "datePublished": publication_datetime(article).isoformat(),
         "dateModified": modification_datetime(article).isoformat(),

@@ -6,16 +6,15 @@ the articles it is given from the database, so the signal handlers, the demo loa
 `rebuild_search_index` all end in the same state.
 """
 
-import html
 import re
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.utils.html import strip_tags
 
-from ankasam.articles.footnotes import MARKER
 from ankasam.articles.models import ArticlePage
-from ankasam.articles.text import plain_text
+from ankasam.articles.text import reader_text
+from ankasam.core.languages import field_in
+from ankasam.core.text import html_to_text
 from ankasam.core.visibility import visible_to_readers
 from ankasam.translations.secondary import text_in_language
 from ankasam.translations.states import language_states
@@ -32,19 +31,13 @@ def clean_text(text: str) -> str:
     return UNSTORABLE.sub("", text or "").strip()
 
 
-def rich_text_words(source: str) -> str:
-    """Rich text as a reader reads it: no tags, entities decoded (`&amp;` is `&`)."""
-    return html.unescape(strip_tags(source))
-
-
 def body_words(article: ArticlePage, language: str) -> str:
-    # Footnote markers ([^kazemi-2023]) are labels for editors, not words of the text.
-    return rich_text_words(MARKER.sub(" ", plain_text(article.value_in("body", language))))
+    return reader_text(field_in(article, "body", language))
 
 
 def note_words(article: ArticlePage, language: str) -> list[str]:
-    notes = article.value_in("footnotes", language) or []
-    return [rich_text_words(block.value["text"].source) for block in notes]
+    notes = field_in(article, "footnotes", language) or []
+    return [html_to_text(block.value["text"].source) for block in notes]
 
 
 def classification_words(article: ArticlePage, language: str) -> list[str]:
@@ -68,8 +61,8 @@ def entry_for(article: ArticlePage, language: str) -> SearchEntry:
     return SearchEntry(
         page_id=article.pk,
         language=language,
-        title=clean_text(article.value_in("title", language)),
-        standfirst=clean_text(article.value_in("standfirst", language)),
+        title=clean_text(field_in(article, "title", language)),
+        standfirst=clean_text(field_in(article, "standfirst", language)),
         text=clean_text(text),
         publication_date=article.publication_date,
     )

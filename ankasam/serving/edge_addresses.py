@@ -23,7 +23,7 @@ from wagtail.models import PageLogEntry, Site
 
 from ankasam.articles.models import ArticleIndexPage, ArticlePage, ArticlePageRelated
 from ankasam.articles.views import HUBS
-from ankasam.core.languages import default_language, localized_field, site_language_codes
+from ankasam.core.languages import default_language, field_in, localized_field, site_language_codes
 from ankasam.core.routing import fixed_sub_addresses
 from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import ArticleType, Region, Topic
@@ -81,8 +81,8 @@ def previously_published(article: ArticlePage) -> dict | None:
 
 def address_changed(article: ArticlePage, content: dict) -> bool:
     return any(
-        content.get(localized_field("url_path", code), getattr(article, localized_field("url_path", code)))
-        != getattr(article, localized_field("url_path", code))
+        content.get(localized_field("url_path", code), field_in(article, "url_path", code))
+        != field_in(article, "url_path", code)
         for code in site_language_codes()
     )
 
@@ -156,6 +156,4 @@ def listing_addresses(root_url: str, article: ArticlePage, listed: Listed) -> se
 
 def slug_in(person: PersonPage, code: str) -> str:
     # The author feed's address takes the person's slug in its language, else the default one.
-    return getattr(person, localized_field("slug", code)) or getattr(
-        person, localized_field("slug", default_language())
-    )
+    return field_in(person, "slug", code) or field_in(person, "slug", default_language())

@@ -9,7 +9,7 @@ to the default language where a translator has not written them yet.
 
 from django.db.models import Q
 
-from ankasam.core.languages import localized_field, site_language_codes
+from ankasam.core.languages import field_in, localized_field, site_language_codes
 
 
 def required_fields(page_or_model) -> tuple[str, ...]:
@@ -26,7 +26,7 @@ def is_filled(value) -> bool:
 
 
 def exists_in(page, language: str) -> bool:
-    return all(is_filled(getattr(page, localized_field(name, language))) for name in required_fields(page))
+    return all(is_filled(field_in(page, name, language)) for name in required_fields(page))
 
 
 def languages_of(page) -> list[str]:

@@ -5,7 +5,7 @@ and attributes alone, never from a page's type, so a new page type gets sensible
 overrides only what differs (articles and people do).
 """
 
-from ankasam.core.languages import localized_field
+from ankasam.core.languages import field_in
 
 from .secondary import text_in_language
 
@@ -27,7 +27,7 @@ class DiscoverablePageMixin:
 
     def get_meta_description(self, language: str) -> str:
         """The page's own search description, else its summary (uncut: discovery shortens it)."""
-        own = getattr(self, localized_field("search_description", language), None) or ""
+        own = field_in(self, "search_description", language, None) or ""
         return own or self.get_summary(language)
 
     def get_summary(self, language: str) -> str:

@@ -1,6 +1,6 @@
 """The default language's title and slug of a page written in another language."""
 
-from ankasam.core.languages import default_language, localized_field
+from ankasam.core.languages import default_language, field_in, localized_field
 
 # Wagtail and wagtail-modeltranslation need a page's title and slug in the default language.
 NAME_FIELDS = ("title", "slug")
@@ -20,7 +20,7 @@ def fill_default_language_names(page) -> list[str]:
     filled = []
     for name in NAME_FIELDS:
         column = localized_field(name, default_language())
-        value = getattr(page, localized_field(name, original), "")
+        value = field_in(page, name, original, "")
         if not getattr(page, column, "") and value:
             setattr(page, column, value)
             filled.append(column)

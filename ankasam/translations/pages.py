@@ -4,7 +4,7 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils import translation
 
-from ankasam.core.languages import current_language, default_language, localized_field, site_language_codes
+from ankasam.core.languages import current_language, default_language, field_in, site_language_codes
 
 from .alternates import page_versions
 from .discoverable import DiscoverablePageMixin
@@ -66,7 +66,7 @@ class TranslatedPageMixin(DiscoverablePageMixin):
         # admin language the explorer shows the page's title in that language where it has one.
         language = current_language()
         if language != default_language():
-            title = getattr(self, localized_field("title", language), "")
+            title = field_in(self, "title", language, "")
             if title:
                 return title
         return self.draft_title or self.title
@@ -78,7 +78,7 @@ class TranslatedPageMixin(DiscoverablePageMixin):
     def save(self, *args, **kwargs):
         # Wagtail copies `title` into `draft_title` in whatever language the editor's admin is in;
         # one rule for every editor: the untranslated column holds the default language's title.
-        default_title = getattr(self, localized_field("title", default_language()), "")
+        default_title = field_in(self, "title", default_language(), "")
         if default_title:
             self.draft_title = default_title
         return super().save(*args, **kwargs)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.html import format_html
 
-from ankasam.core.languages import current_language, default_language, localized_field, text_direction
+from ankasam.core.languages import current_language, default_language, field_in, text_direction
 
 from .availability import is_filled
 
@@ -45,7 +45,7 @@ def text_in_language(obj, field_name: str, language: str | None = None) -> Local
     """The field in the reader's language, else in the first fallback language that has it."""
     language = language or current_language()
     for code in fallback_order(language):
-        value = getattr(obj, localized_field(field_name, code), None)
+        value = field_in(obj, field_name, code, None)
         if is_filled(value):
             return LocalizedText(value, code)
     return LocalizedText("", language)

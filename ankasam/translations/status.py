@@ -12,7 +12,7 @@ import json
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ankasam.core.languages import localized_field, site_language_codes
+from ankasam.core.languages import field_in, site_language_codes
 
 from .availability import exists_in
 from .comparison import comparable
@@ -27,10 +27,7 @@ class Status(models.TextChoices):
 
 def text_fingerprint(page, language: str) -> str:
     """A hash of the page's tracked fields in one language."""
-    texts = {
-        name: comparable(getattr(page, localized_field(name, language)))
-        for name in page.translation_source_fields
-    }
+    texts = {name: comparable(field_in(page, name, language)) for name in page.translation_source_fields}
     encoded = json.dumps(texts, sort_keys=True, ensure_ascii=False, default=str).encode()
     return hashlib.sha256(encoded).hexdigest()
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from ankasam.core.languages import default_language, localized_field, site_language_codes
+from ankasam.core.languages import default_language, field_in, localized_field, site_language_codes
 from ankasam.taxonomy.models import ArticleType, Region, Topic
 
 from .models import ImportedTerm
@@ -81,7 +81,7 @@ def import_term(index, members, model, report, label: str):
         if member.name and getattr(term, column) != member.name and (created or not getattr(term, column)):
             setattr(term, column, member.name[:100])
             changed = True
-    if not getattr(term, localized_field("name", default_language())):
+    if not field_in(term, "name", default_language()):
         setattr(term, localized_field("name", default_language()), canonical.name[:100])
     if created or changed:
         term.save()

@@ -13,12 +13,12 @@ from ankasam.articles.citation import (
     chicago,
     citation_key,
     mla,
-    plain,
     ris,
     split_name,
 )
 from ankasam.articles.content import Note, paragraph
 from ankasam.articles.models import ArticlePage
+from ankasam.core.text import html_to_text
 
 from ..people.factories import PersonPageFactory
 from .factories import create_article
@@ -62,7 +62,7 @@ def test_apa_initials_keep_hyphenated_and_second_given_names():
 
 
 def test_chicago_in_english():
-    citation = plain(chicago(work(AYDIN)))
+    citation = html_to_text(chicago(work(AYDIN)))
 
     assert citation == (
         "Aydın, Elif. “Gas after 2030.” ANKASAM, March 10, 2026. https://example.org/en/analyses/gas/."
@@ -79,14 +79,14 @@ def test_chicago_in_english():
     ],
 )
 def test_chicago_names_up_to_six_authors_then_three_and_et_al(count, expected_authors):
-    citation = plain(chicago(work(*names(count))))
+    citation = html_to_text(chicago(work(*names(count))))
 
     assert f"{expected_authors} “Gas after 2030.”" in citation
     assert citation.startswith("Family1, Given1,")
 
 
 def test_apa_in_english():
-    citation = plain(apa(work(AYDIN)))
+    citation = html_to_text(apa(work(AYDIN)))
 
     assert (
         citation
@@ -104,11 +104,11 @@ def test_apa_in_english():
     ],
 )
 def test_apa_joins_authors_with_an_ampersand(count, expected_authors):
-    assert expected_authors in plain(apa(work(*names(count))))
+    assert expected_authors in html_to_text(apa(work(*names(count))))
 
 
 def test_apa_lists_nineteen_authors_an_ellipsis_and_the_last_beyond_twenty():
-    citation = plain(apa(work(*names(25))))
+    citation = html_to_text(apa(work(*names(25))))
 
     assert "Family19, G., . . . Family25, G. (2026" in citation
     assert "Family20" not in citation
@@ -118,7 +118,7 @@ def test_mla_in_english():
     citation = mla(work(AYDIN))
 
     assert (
-        plain(citation)
+        html_to_text(citation)
         == "Aydın, Elif. “Gas after 2030.” ANKASAM, 10 Mar. 2026, example.org/en/analyses/gas/."
     )
     assert "<i>ANKASAM</i>" in citation
@@ -132,11 +132,11 @@ def test_mla_in_english():
     ],
 )
 def test_mla_names_two_authors_and_cuts_three_to_et_al(authors, expected):
-    assert plain(mla(work(*authors))).startswith(expected)
+    assert html_to_text(mla(work(*authors))).startswith(expected)
 
 
 def test_a_title_ending_in_a_question_mark_gets_no_full_stop():
-    citation = plain(chicago(work(AYDIN, title="Who Pays for the Last Mile?")))
+    citation = html_to_text(chicago(work(AYDIN, title="Who Pays for the Last Mile?")))
 
     assert "“Who Pays for the Last Mile?” ANKASAM" in citation
 
@@ -150,9 +150,9 @@ def test_markup_in_a_title_is_escaped():
 
 def test_russian_citations_use_russian_month_names_the_conjunction_and_a_language_note():
     with translation.override("ru"):
-        chicago_text = plain(chicago(work(KAPLAN, SOKOLOVA, language="ru")))
-        apa_text = plain(apa(work(KAPLAN, language="ru")))
-        mla_text = plain(mla(work(KAPLAN, language="ru")))
+        chicago_text = html_to_text(chicago(work(KAPLAN, SOKOLOVA, language="ru")))
+        apa_text = html_to_text(apa(work(KAPLAN, language="ru")))
+        mla_text = html_to_text(mla(work(KAPLAN, language="ru")))
         note = translation.gettext("In %(language)s.") % {
             "language": translation.get_language_info("ru")["name_translated"]
         }
@@ -167,14 +167,14 @@ def test_russian_citations_use_russian_month_names_the_conjunction_and_a_languag
 
 def test_turkish_citations_use_turkish_month_names_and_the_conjunction():
     with translation.override("tr"):
-        citation = plain(chicago(work(KAPLAN, SOKOLOVA, language="tr")))
+        citation = html_to_text(chicago(work(KAPLAN, SOKOLOVA, language="tr")))
 
     assert citation.startswith("Kaplan, Murat, ve Anna Sokolova.")
     assert "10 Mart 2026" in citation
 
 
 def test_an_english_version_has_no_language_note():
-    assert "In English" not in plain(chicago(work(AYDIN)))
+    assert "In English" not in html_to_text(chicago(work(AYDIN)))
 
 
 # BibTeX and RIS

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 
-from ankasam.articles.citation import CitedWork, Name, chicago, mla, plain, split_name
+from ankasam.articles.citation import CitedWork, Name, chicago, mla, split_name
 from ankasam.core.languages import (
     SCRIPT_BLOCKS,
     SCRIPTS_WITH_FONTS,
@@ -18,6 +18,7 @@ from ankasam.core.languages import (
     text_direction,
     written_in,
 )
+from ankasam.core.text import html_to_text
 from ankasam.discovery.meta import og_locale
 from ankasam.search.models import text_search_config
 from ankasam.settings.language_list import LANGUAGES_FILE, LanguageProfile, read_language_profiles
@@ -152,13 +153,13 @@ def test_the_search_configuration_comes_from_the_profile(settings):
 
 
 def test_the_citation_quotes_come_from_the_profile_of_the_versions_language(settings):
-    assert "“Gas after 2030.”" in plain(chicago(cited_in("ru")))
+    assert "“Gas after 2030.”" in html_to_text(chicago(cited_in("ru")))
 
     with_profile(settings, "ru", quotes=("«", "»"))
 
-    assert "«Gas after 2030.»" in plain(chicago(cited_in("ru")))
-    assert "«Gas after 2030.»" in plain(mla(cited_in("ru")))
-    assert "“Gas after 2030.”" in plain(chicago(cited_in("tr")))
+    assert "«Gas after 2030.»" in html_to_text(chicago(cited_in("ru")))
+    assert "«Gas after 2030.»" in html_to_text(mla(cited_in("ru")))
+    assert "“Gas after 2030.”" in html_to_text(chicago(cited_in("tr")))
 
 
 def test_names_lose_the_honorifics_of_every_profile(settings):

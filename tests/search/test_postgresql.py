@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 
+from ankasam.core.languages import field_in
 from ankasam.search.querying import search_articles
 
 from .conftest import on_postgresql, text
@@ -14,7 +15,7 @@ pytestmark = [pytest.mark.django_db, on_postgresql]
 
 
 def titles(query, language) -> list[str]:
-    return [article.value_in("title", language) for article in search_articles(query, language)[:100]]
+    return [field_in(article, "title", language) for article in search_articles(query, language)[:100]]
 
 
 def test_russian_finds_other_inflected_forms(write):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from ankasam.articles.models import ArticlePage
+from ankasam.core.languages import field_in
 from ankasam.search.querying import search_articles
 
 from .conftest import text
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(query, language) -> list[str]:
-    return [article.value_in("title", language) for article in search_articles(query, language)[:100]]
+    return [field_in(article, "title", language) for article in search_articles(query, language)[:100]]
 
 
 def test_an_article_only_in_english_is_not_found_in_turkish_or_russian(client, write):

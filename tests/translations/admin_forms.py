@@ -4,7 +4,7 @@ from django.conf import settings
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from ankasam.articles.models import ArticlePage
-from ankasam.core.languages import localized_field
+from ankasam.core.languages import field_in, localized_field
 
 
 def stream_form_data(stream) -> dict:
@@ -39,11 +39,9 @@ def article_form_data(article, **changes) -> dict:
     }
     for code, _name in settings.LANGUAGES:
         for name in ("title", "slug", "standfirst", "seo_title", "search_description"):
-            data[localized_field(name, code)] = getattr(article, localized_field(name, code)) or ""
+            data[localized_field(name, code)] = field_in(article, name, code) or ""
         for name in ("body", "footnotes"):
-            data[localized_field(name, code)] = stream_form_data(
-                getattr(article, localized_field(name, code))
-            )
+            data[localized_field(name, code)] = stream_form_data(field_in(article, name, code))
     data.update(changes)
     return nested_form_data(data)
 
