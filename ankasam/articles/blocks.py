@@ -4,6 +4,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .footnotes import LABEL
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
 NOTE_FEATURES = ["bold", "italic", "link"]
 
@@ -56,7 +58,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
 
 class FootnoteBlock(blocks.StructBlock):
     label = blocks.RegexBlock(
-        regex=r"^[\w.:-]{1,40}$",
+        regex=rf"^{LABEL}$",
         label=_("label"),
         help_text=_("What the text refers to as [^label], e.g. 1 or kazemi-2023."),
         error_messages={"invalid": _("Use letters, digits, '-', '.', ':' or '_' only, no spaces.")},

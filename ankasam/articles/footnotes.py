@@ -12,7 +12,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .sanitise import clean_note_html
 
-MARKER = re.compile(r"\[\^([\w.:-]{1,40})\]")
+# A note's label: what editors type between "[^" and "]" in the text, and in the note's label field.
+LABEL = r"[\w.:-]{1,40}"
+MARKER = re.compile(rf"\[\^({LABEL})\]")
 HTML_TAG = re.compile(r"(<[^>]*>)")
 
 
