@@ -1,17 +1,15 @@
-"""The house's roles and what a new article section needs to follow them.
+"""What a new article section needs to follow the house's roles.
 
-The groups and their permissions are created by this app's migrations; this module names them
-for code and gives each new article index the permissions and workflow the migrations gave the
-indexes that already existed.
+The groups and their permissions are created by this app's migrations and named for code in
+`core/roles.py`; this module gives each new article index the permissions and workflow the
+migrations gave the indexes that already existed.
 """
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
-CONTRIBUTORS = "Contributors"
-EDITORS = "Editors"
-TRANSLATORS = "Translators"
-ADMINISTRATORS = "Administrators"
+from ankasam.core.roles import CONTRIBUTORS
+
 EDITORIAL_REVIEW = "Editorial review"
 
 

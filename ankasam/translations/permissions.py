@@ -4,12 +4,9 @@ from functools import cache
 
 from modeltranslation.translator import NotRegistered, translator
 
-from .comparison import comparable
+from ankasam.core.roles import EDITORS, TRANSLATORS
 
-TRANSLATORS_GROUP = "Translators"
-# Members of this group review every language's text, so a translator who is also an editor
-# is not restricted (ankasam.editorial.roles.EDITORS; named here to keep this app independent).
-UNRESTRICTED_GROUP = "Editors"
+from .comparison import comparable
 
 
 def editable_languages(user) -> set[str] | None:
@@ -21,7 +18,8 @@ def editable_languages(user) -> set[str] | None:
     if user is None or user.is_superuser:
         return None
     groups = set(user.groups.values_list("name", flat=True))
-    if TRANSLATORS_GROUP not in groups or UNRESTRICTED_GROUP in groups:
+    # Editors review every language's text: a translator who is also an editor is not restricted.
+    if TRANSLATORS not in groups or EDITORS in groups:
         return None
     return set(user.translation_languages or [])
 

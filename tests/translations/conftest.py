@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from ankasam.translations.permissions import TRANSLATORS_GROUP
+from ankasam.core.roles import TRANSLATORS
 
 from ..articles.factories import create_article, text_with_notes
 from ..people.factories import PersonPageFactory
@@ -27,6 +27,6 @@ def translator(client):
     user = get_user_model().objects.create_user("leyla", password="a long passphrase 42")
     user.translation_languages = ["tr"]
     user.save()
-    user.groups.add(Group.objects.get(name=TRANSLATORS_GROUP))
+    user.groups.add(Group.objects.get(name=TRANSLATORS))
     client.force_login(user)
     return user

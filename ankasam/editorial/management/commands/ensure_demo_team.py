@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from ankasam.editorial.roles import CONTRIBUTORS, EDITORS, TRANSLATORS
+from ankasam.core.roles import CONTRIBUTORS, EDITORS, TRANSLATORS
 
 DEMO_TEAM = [
     # username, first name, last name, group, translation languages
