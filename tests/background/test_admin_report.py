@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django_tasks import TaskResultStatus
 
-from ankasam.editorial.roles import ADMINISTRATORS, EDITORS
+from ankasam.core.roles import ADMINISTRATORS, EDITORS
 
 from . import sample_tasks
 from .sample_tasks import flaky

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from ankasam.articles.models import ArticlePage
-from ankasam.editorial.roles import CONTRIBUTORS, EDITORS
+from ankasam.core.roles import CONTRIBUTORS, EDITORS
 from tests.people.factories import PersonPageFactory
 
 from . import wagtail_admin as admin

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from ankasam.editorial.roles import ADMINISTRATORS, CONTRIBUTORS, EDITORS, TRANSLATORS
+from ankasam.core.roles import ADMINISTRATORS, CONTRIBUTORS, EDITORS, TRANSLATORS
 
 from ..articles.factories import create_article, text_with_notes
 from ..people.factories import PersonPageFactory

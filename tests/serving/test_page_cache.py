@@ -178,7 +178,7 @@ def test_off_by_setting(client, article, settings):
 
 @pytest.fixture
 def team(db):
-    from ankasam.editorial.roles import EDITORS
+    from ankasam.core.roles import EDITORS
 
     return {"editor": make_user("editor", EDITORS)}
 
