@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import override
 from wagtail.admin.menu import admin_menu
 
-from ankasam.editorial.roles import CONTRIBUTORS, EDITORS, TRANSLATORS
+from ankasam.core.roles import CONTRIBUTORS, EDITORS, TRANSLATORS
 from ankasam.taxonomy.models import ArticleType, Region, Topic
 
 from ..articles.factories import create_article
