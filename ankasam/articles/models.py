@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ankasam.core.languages import current_language, field_in, site_language_codes
-from ankasam.core.models import SEOFieldsMixin
+from ankasam.core.models import SEOFieldsMixin, optional_image
 from ankasam.translations.models import TranslationRecordMixin
 from ankasam.translations.pages import TranslatedPageMixin
 from ankasam.translations.panels import TranslationStatusPanel
@@ -75,15 +75,7 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
         related_name="articles",
         verbose_name=_("article type"),
     )
-    hero_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("main image"),
-        help_text=_("Its caption and credit are shown under it."),
-    )
+    hero_image = optional_image(_("main image"), help_text=_("Its caption and credit are shown under it."))
     body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
     footnotes = StreamField(FootnotesBlock(), blank=True, verbose_name=_("footnotes"))
     topics = ParentalManyToManyField(
@@ -149,15 +141,15 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
 
     @path("cite-bibtex/", name="cite-bibtex")
     def serve_bibtex(self, request):
-        from .reader_actions import serve_bibtex
+        from .reader_actions import serve_citation_file
 
-        return serve_bibtex(request, self)
+        return serve_citation_file(request, self, "bibtex")
 
     @path("cite-ris/", name="cite-ris")
     def serve_ris(self, request):
-        from .reader_actions import serve_ris
+        from .reader_actions import serve_citation_file
 
-        return serve_ris(request, self)
+        return serve_citation_file(request, self, "ris")
 
     def clean(self):
         super().clean()

@@ -58,21 +58,17 @@ def serve_pdf(request, article):
     return file_response(content, "application/pdf", f"{article.slug}.pdf", as_attachment=False)
 
 
-def serve_bibtex(request, article):
-    return file_response(
-        bibtex(work_of(article, request)),
-        "application/x-bibtex; charset=utf-8",
-        f"{article.slug}.bib",
-        as_attachment=True,
-    )
+# The two citation files a reference manager imports: how each is written, its type and extension.
+CITATION_FILES = {
+    "bibtex": (bibtex, "application/x-bibtex; charset=utf-8", "bib"),
+    "ris": (ris, "application/x-research-info-systems; charset=utf-8", "ris"),
+}
 
 
-def serve_ris(request, article):
+def serve_citation_file(request, article, kind: str):
+    write, content_type, extension = CITATION_FILES[kind]
     return file_response(
-        ris(work_of(article, request)),
-        "application/x-research-info-systems; charset=utf-8",
-        f"{article.slug}.ris",
-        as_attachment=True,
+        write(work_of(article, request)), content_type, f"{article.slug}.{extension}", as_attachment=True
     )
 
 

@@ -1,13 +1,6 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from .models import ArticleIndexPage, ArticlePage
 
-
-@register(ArticleIndexPage)
-class ArticleIndexPageTranslationOptions(TranslationOptions):
-    fields = ("intro",)
-
-
-@register(ArticlePage)
-class ArticlePageTranslationOptions(TranslationOptions):
-    fields = ("standfirst", "body", "footnotes")
+translator.register(ArticleIndexPage, fields=("intro",))
+translator.register(ArticlePage, fields=("standfirst", "body", "footnotes"))

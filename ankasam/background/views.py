@@ -65,11 +65,8 @@ def status_counts() -> list[tuple[str, int]]:
 
 class BackgroundTasksReportView(SiteReportView):
     report_name = "background_tasks"
-    address = "background-tasks"
-    menu_order = 900
     page_title = _("Background tasks")
     header_icon = "cogs"
-    results_template_name = "background/admin/tasks_report_results.html"
     filterset_class = TaskResultFilterSet
     permission_required = "view"
     columns = [

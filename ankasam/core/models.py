@@ -8,16 +8,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 
-class SEOFieldsMixin(models.Model):
-    """Search-engine and sharing fields, edited on the Promote tab."""
-
-    social_image = models.ForeignKey(
+def optional_image(verbose_name, **options) -> models.ForeignKey:
+    """A picture from the image library that a page may go without."""
+    return models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("social image"),
+        verbose_name=verbose_name,
+        **options,
+    )
+
+
+class SEOFieldsMixin(models.Model):
+    """Search-engine and sharing fields, edited on the Promote tab."""
+
+    social_image = optional_image(
+        _("social image"),
         help_text=_("Shown when the page is shared; the page's main image is used when empty."),
     )
 

@@ -162,6 +162,11 @@ def one_line(text: str, size: int, max_width: float) -> list[str]:
     return lines[0] if len(lines) == 1 else shorten(lines[0], size, False, max_width)
 
 
+def draw_muted_line(draw, text: str, *, size: int, y: int, direction: str) -> None:
+    words = one_line(text, size, WIDTH - 2 * MARGIN)
+    draw_line(draw, words, y=y, size=size, bold=False, fill=MUTED, direction=direction)
+
+
 def draw_share_card(card: ShareCard) -> bytes:
     """The card as PNG bytes."""
     direction = (
@@ -169,37 +174,20 @@ def draw_share_card(card: ShareCard) -> bytes:
     )
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)
-    text_width = WIDTH - 2 * MARGIN
     draw.rectangle([0, 0, WIDTH, 12], fill=ACCENT)
     draw_line(draw, card.site_name.split(), y=110, size=34, bold=True, fill=ACCENT, direction=direction)
     if card.kicker:
-        draw_line(
-            draw,
-            one_line(card.kicker, 28, text_width),
-            y=165,
-            size=28,
-            bold=False,
-            fill=MUTED,
-            direction=direction,
-        )
+        draw_muted_line(draw, card.kicker, size=28, y=165, direction=direction)
 
     top, bottom = 200, 500
-    size, lines = fit_title(card.title, text_width, bottom - top)
+    size, lines = fit_title(card.title, WIDTH - 2 * MARGIN, bottom - top)
     y = top + size
     for line in lines:
         draw_line(draw, line, y=y, size=size, bold=True, fill=INK, direction=direction)
         y += size * 1.25
 
     if card.byline:
-        draw_line(
-            draw,
-            one_line(card.byline, 30, text_width),
-            y=565,
-            size=30,
-            bold=False,
-            fill=MUTED,
-            direction=direction,
-        )
+        draw_muted_line(draw, card.byline, size=30, y=565, direction=direction)
     draw.rectangle([0, HEIGHT - 6, WIDTH, HEIGHT], fill=ACCENT)
 
     buffer = io.BytesIO()

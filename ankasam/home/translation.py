@@ -1,8 +1,5 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from .models import HomePage
 
-
-@register(HomePage)
-class HomePageTranslationOptions(TranslationOptions):
-    fields = ("intro",)
+translator.register(HomePage, fields=("intro",))

@@ -1,8 +1,5 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from .models import CustomImage
 
-
-@register(CustomImage)
-class CustomImageTranslationOptions(TranslationOptions):
-    fields = ("description", "caption", "credit")
+translator.register(CustomImage, fields=("description", "caption", "credit"))

@@ -5,7 +5,6 @@ translated slugs, SEO fields, revisions and a place in the sitemap, through the 
 as articles.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
@@ -14,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ankasam.core.models import PaginatedListingMixin, SEOFieldsMixin
+from ankasam.core.models import PaginatedListingMixin, SEOFieldsMixin, optional_image
 from ankasam.core.text import first_sentence, html_to_text
 from ankasam.core.visibility import visible_to_readers
 from ankasam.translations.pages import TranslatedPageMixin
@@ -66,14 +65,7 @@ class PersonPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Pag
         help_text=_("One sentence, shown under articles' bylines and in listings."),
     )
     bio = RichTextField(_("bio"), features=BIO_FEATURES, blank=True)
-    photo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("photo"),
-    )
+    photo = optional_image(_("photo"))
     email = models.EmailField(_("e-mail"), blank=True)
     links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
 

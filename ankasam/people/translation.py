@@ -1,13 +1,6 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from .models import PeopleIndexPage, PersonPage
 
-
-@register(PeopleIndexPage)
-class PeopleIndexPageTranslationOptions(TranslationOptions):
-    fields = ("intro",)
-
-
-@register(PersonPage)
-class PersonPageTranslationOptions(TranslationOptions):
-    fields = ("role", "short_bio", "bio")
+translator.register(PeopleIndexPage, fields=("intro",))
+translator.register(PersonPage, fields=("role", "short_bio", "bio"))

@@ -1,13 +1,5 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from .models import ArticleType, Region, Topic
 
-
-class TermTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
-    required_languages = ("en",)
-
-
-register(Topic)(TermTranslationOptions)
-register(Region)(TermTranslationOptions)
-register(ArticleType)(TermTranslationOptions)
+translator.register((Topic, Region, ArticleType), fields=("name", "description"), required_languages=("en",))

@@ -42,11 +42,8 @@ def status_counts(queryset) -> list[dict]:
 
 class TranslationStatusReportView(SiteReportView):
     report_name = "translation_status"
-    address = "translations"
-    menu_order = 250
     page_title = _("Translation status")
     header_icon = "site"
-    results_template_name = "translations/admin/status_report_results.html"
     filterset_class = TranslationStatusFilterSet
     any_permission_required = ["add", "change", "publish"]
     columns = [

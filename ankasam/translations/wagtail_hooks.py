@@ -2,4 +2,4 @@ from ankasam.core.admin_reports import register_report
 
 from .views import TranslationStatusReportView
 
-register_report(TranslationStatusReportView)
+register_report(TranslationStatusReportView, address="translations", menu_order=250)
