@@ -28,6 +28,7 @@ Decisions (docs/architecture.md, "Citations and PDFs"):
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from anyascii import anyascii
 from django.conf import settings
@@ -45,8 +46,7 @@ KEY_STOP_WORDS = {"after", "with", "from", "into", "over", "what", "when", "whic
 KEY_STOP_WORDS |= {"sonra", "icin", "posle", "cherez"}
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     given: str
     family: str
 

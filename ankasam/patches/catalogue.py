@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core import management
 
-from .registry import Reliance, Replacement
+from .registry import Replacement, relies_on
 
 
 def localized_routing() -> list[Replacement]:
@@ -68,103 +68,80 @@ def image_fields_per_language() -> Replacement:
     )
 
 
-def migrate_repairs_the_tree() -> Reliance:
+@relies_on(
+    "migrate repairs the translated page tree",
+    upstream="wagtail_modeltranslation.management.commands.migrate_translation.Command",
+)
+def migrate_repairs_the_tree():
     """`migrate` is ours (core/management/commands/migrate.py), over wagtail-modeltranslation's."""
-
-    def verify():
-        found = management.get_commands().get("migrate")
-        if found != "ankasam.core":
-            return (
-                f"`manage.py migrate` comes from {found}, not ankasam.core (keep it first in INSTALLED_APPS)"
-            )
-        return None
-
-    return Reliance(
-        name="migrate repairs the translated page tree",
-        upstream="wagtail_modeltranslation.management.commands.migrate_translation.Command",
-        verify=verify,
-    )
+    found = management.get_commands().get("migrate")
+    if found != "ankasam.core":
+        return f"`manage.py migrate` comes from {found}, not ankasam.core (keep it first in INSTALLED_APPS)"
+    return None
 
 
-def search_indexing_deferred_on_import() -> Reliance:
+@relies_on(
+    "search indexing deferred during an import",
+    upstream="modelsearch.signal_handlers.post_save_signal_handler",
+)
+def search_indexing_deferred_on_import():
     """The WordPress import swaps modelsearch's save handler for its own (wordpress/indexing.py)."""
+    from django.db.models.signals import post_save
+    from modelsearch import signal_handlers
 
-    def verify():
-        from django.db.models.signals import post_save
-        from modelsearch import signal_handlers
+    from ankasam.wordpress.indexing import auto_updated_models
 
-        from ankasam.wordpress.indexing import auto_updated_models
-
-        handler = getattr(signal_handlers, "post_save_signal_handler", None)
-        for model in auto_updated_models():
-            if handler is None or handler not in post_save._live_receivers(model)[0]:
-                return (
-                    f"modelsearch's post_save_signal_handler is not what indexes {model.__name__} on save; "
-                    "the import's deferral would disconnect nothing"
-                )
-        return None
-
-    return Reliance(
-        name="search indexing deferred during an import",
-        upstream="modelsearch.signal_handlers.post_save_signal_handler",
-        verify=verify,
-    )
+    handler = getattr(signal_handlers, "post_save_signal_handler", None)
+    for model in auto_updated_models():
+        if handler is None or handler not in post_save._live_receivers(model)[0]:
+            return (
+                f"modelsearch's post_save_signal_handler is not what indexes {model.__name__} on save; "
+                "the import's deferral would disconnect nothing"
+            )
+    return None
 
 
-def csrf_cookie_readable() -> Reliance:
+@relies_on(
+    "CSRF cookie readable by the page editor's copy button",
+    upstream="wagtail_modeltranslation/js/copy_stream_fields.js",
+)
+def csrf_cookie_readable():
     """wagtail-modeltranslation's "copy to another language" button reads the CSRF cookie."""
+    from django.contrib.staticfiles import finders
 
-    def verify():
-        from django.contrib.staticfiles import finders
-
-        script = finders.find("wagtail_modeltranslation/js/copy_stream_fields.js")
-        reads_cookie = bool(script) and "csrftoken" in Path(script).read_text(encoding="utf-8")
-        if reads_cookie and settings.CSRF_COOKIE_HTTPONLY:
-            return "CSRF_COOKIE_HTTPONLY is on, and copy_stream_fields.js reads the csrftoken cookie"
-        return None
-
-    return Reliance(
-        name="CSRF cookie readable by the page editor's copy button",
-        upstream="wagtail_modeltranslation/js/copy_stream_fields.js",
-        verify=verify,
-    )
+    script = finders.find("wagtail_modeltranslation/js/copy_stream_fields.js")
+    reads_cookie = bool(script) and "csrftoken" in Path(script).read_text(encoding="utf-8")
+    if reads_cookie and settings.CSRF_COOKIE_HTTPONLY:
+        return "CSRF_COOKIE_HTTPONLY is on, and copy_stream_fields.js reads the csrftoken cookie"
+    return None
 
 
-def static_files_kept_a_year() -> Reliance:
+@relies_on("static files kept a year", upstream="whitenoise.base.WhiteNoise.FOREVER")
+def static_files_kept_a_year():
     """WhiteNoise caches hashed files for ten years; ours for one (serving/static.py)."""
+    from whitenoise.base import WhiteNoise
 
-    def verify():
-        from whitenoise.base import WhiteNoise
-
-        if "self.FOREVER" not in inspect.getsource(WhiteNoise.add_cache_headers):
-            return "WhiteNoise no longer reads FOREVER for hashed files"
-        if "ankasam.serving.static.StaticFilesMiddleware" not in settings.MIDDLEWARE:
-            return "MIDDLEWARE serves static files without ankasam.serving.static.StaticFilesMiddleware"
-        return None
-
-    return Reliance(
-        name="static files kept a year", upstream="whitenoise.base.WhiteNoise.FOREVER", verify=verify
-    )
+    if "self.FOREVER" not in inspect.getsource(WhiteNoise.add_cache_headers):
+        return "WhiteNoise no longer reads FOREVER for hashed files"
+    if "ankasam.serving.static.StaticFilesMiddleware" not in settings.MIDDLEWARE:
+        return "MIDDLEWARE serves static files without ankasam.serving.static.StaticFilesMiddleware"
+    return None
 
 
-def admin_content_security_policy() -> Reliance:
+@relies_on(
+    "admin content security policy",
+    upstream="csp.middleware.CSPMiddleware.get_policy_parts; wagtail.models.preview's request.is_dummy",
+)
+def admin_content_security_policy():
     """The admin's looser policy, previews included (serving/security.py)."""
+    from csp.middleware import CSPMiddleware
+    from wagtail.models import preview
 
-    def verify():
-        from csp.middleware import CSPMiddleware
-        from wagtail.models import preview
-
-        if not hasattr(CSPMiddleware, "get_policy_parts"):
-            return "django-csp's CSPMiddleware.get_policy_parts, which ours extends, is gone"
-        if "is_dummy = True" not in inspect.getsource(preview):
-            return "Wagtail's preview request no longer sets request.is_dummy, which the CSP middleware skips"
-        return None
-
-    return Reliance(
-        name="admin content security policy",
-        upstream="csp.middleware.CSPMiddleware.get_policy_parts; wagtail.models.preview's request.is_dummy",
-        verify=verify,
-    )
+    if not hasattr(CSPMiddleware, "get_policy_parts"):
+        return "django-csp's CSPMiddleware.get_policy_parts, which ours extends, is gone"
+    if "is_dummy = True" not in inspect.getsource(preview):
+        return "Wagtail's preview request no longer sets request.is_dummy, which the CSP middleware skips"
+    return None
 
 
 def patches() -> list:
@@ -172,9 +149,9 @@ def patches() -> list:
         *localized_routing(),
         sibling_slug_check(),
         image_fields_per_language(),
-        migrate_repairs_the_tree(),
-        search_indexing_deferred_on_import(),
-        csrf_cookie_readable(),
-        static_files_kept_a_year(),
-        admin_content_security_policy(),
+        migrate_repairs_the_tree,
+        search_indexing_deferred_on_import,
+        csrf_cookie_readable,
+        static_files_kept_a_year,
+        admin_content_security_policy,
     ]

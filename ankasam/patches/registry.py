@@ -52,6 +52,15 @@ class Reliance:
         return self.verify()
 
 
+def relies_on(name: str, *, upstream: str) -> Callable[[Callable[[], str | None]], Reliance]:
+    """Make a check function (None when all is well, else what is wrong) into a `Reliance`."""
+
+    def reliance(verify: Callable[[], str | None]) -> Reliance:
+        return Reliance(name=name, upstream=upstream, verify=verify)
+
+    return reliance
+
+
 def all_patches() -> list:
     from .catalogue import patches
 

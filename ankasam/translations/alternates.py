@@ -15,6 +15,8 @@ from .availability import languages_of
 
 @dataclass(frozen=True)
 class LanguageVersion:
+    """The page in one of its languages: the language switcher's and hreflang's entry."""
+
     code: str
     url: str
 
