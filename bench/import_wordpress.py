@@ -325,13 +325,34 @@ def maxrss() -> int:
     return peak if sys.platform == "darwin" else peak * 1024
 
 
+def measured_import(options, args, snapshots, profile, groups):
+    """Run the import once; its time, and its peak of traced memory when --tracemalloc is given."""
+    from ankasam.wordpress.importer import run_import
+
+    gc.collect()
+    watch = snapshot_when_posts_are_written(snapshots, groups) if args.snapshot else contextlib.nullcontext()
+    with watch:
+        if args.tracemalloc:
+            tracemalloc.start()
+        started = time.perf_counter()
+        if profile:
+            profile.enable()
+        report = run_import(options)
+        if profile:
+            profile.disable()
+        seconds = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1] if tracemalloc.is_tracing() else None
+        tracemalloc.stop()
+    return report, seconds, peak
+
+
 def one_size(args):
     groups = args.one_size
     folder = Path(tempfile.mkdtemp(prefix="bench-import-"))
     try:
         vendor = prepare_database(args, folder)
         setup_django(folder)
-        from ankasam.wordpress.importer import Options, run_import
+        from ankasam.wordpress.importer import Options
         from bench.synthetic import write_synthetic_export
 
         parent = build_site()
@@ -344,25 +365,10 @@ def one_size(args):
         print(f"{export.posts} posts, {size / MIB:.1f} MiB of WXR written in {written_in:.1f} s")
         options = Options(path=export.path, parent=parent, uploads=None, dry_run=False)
 
-        gc.collect()
         snapshots = []
         profile = cProfile.Profile() if args.profile else None
         rss_before = maxrss()
-        watch = (
-            snapshot_when_posts_are_written(snapshots, groups) if args.snapshot else contextlib.nullcontext()
-        )
-        with watch:
-            if args.tracemalloc:
-                tracemalloc.start()
-            started = time.perf_counter()
-            if profile:
-                profile.enable()
-            report = run_import(options)
-            if profile:
-                profile.disable()
-            seconds = time.perf_counter() - started
-            peak = tracemalloc.get_traced_memory()[1] if tracemalloc.is_tracing() else None
-            tracemalloc.stop()
+        report, seconds, peak = measured_import(options, args, snapshots, profile, groups)
         rss_after = maxrss()
 
         check_import(report, groups)

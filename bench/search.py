@@ -127,74 +127,89 @@ def ensure_fixtures():
     return index.specific
 
 
-def insert_articles(index, count, rng):
-    """Insert `count` live articles under `index` in bulk, with treebeard paths computed here."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection, transaction
-    from wagtail.models import Locale, Page
+def unsaved_article(index, step, rng, *, content_type, locale, now, types):
+    """One live article at child position `step` of `index`, its tree fields filled in by hand."""
+    from wagtail.models import Page
 
     from ankasam.articles.content import write_article_translation
-    from ankasam.articles.models import ArticlePage, ArticlePageAuthor
-    from ankasam.people.models import PersonPage
-    from ankasam.taxonomy.models import ArticleType, Region, Topic
+    from ankasam.articles.models import ArticlePage
 
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    locale = Locale.get_default()
-    topics, regions = list(Topic.objects.all()), list(Region.objects.all())
-    types, people = list(ArticleType.objects.all()), list(PersonPage.objects.all())
+    article = ArticlePage(publication_date=datetime.date(2016, 1, 1) + datetime.timedelta(days=step % 3650))
+    for language, share in LANGUAGE_SHARE.items():
+        if rng.random() < share:
+            write_article_translation(article, language, **article_text(rng, language, step))
+    for language in LANGUAGE_SHARE:
+        slug = getattr(article, f"slug_{language}")
+        # Every language gets a path, as Wagtail gives one (else `migrate` repairs them all).
+        parent_path = getattr(index, f"url_path_{language}")
+        setattr(article, f"url_path_{language}", f"{parent_path}{slug or article.slug_en}/")
+    article.draft_title = article.title_en
+    article.path = Page._get_path(index.path, index.depth + 1, step)
+    article.depth, article.numchild, article.url_path = index.depth + 1, 0, article.url_path_en
+    article.content_type, article.locale, article.translation_key = content_type, locale, uuid.uuid4()
+    article.live, article.first_published_at, article.last_published_at = True, now, now
+    article.article_type = rng.choice(types)
+    return article
+
+
+def write_batch(batch, rng, *, topics, regions, people):
+    """The batch's page rows, article rows and links, the article rows by one raw INSERT each."""
+    from django.db import connection, transaction
+    from wagtail.models import Page
+
+    from ankasam.articles.models import ArticlePage, ArticlePageAuthor
+
     local_fields = list(ArticlePage._meta.local_concrete_fields)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in local_fields)
     placeholders = ", ".join(["%s"] * len(local_fields))
     insert = f"INSERT INTO {ArticlePage._meta.db_table} ({columns}) VALUES ({placeholders})"
+    with transaction.atomic():
+        pages = Page.objects.bulk_create(
+            [Page(**{f.attname: getattr(a, f.attname) for f in Page._meta.concrete_fields}) for a in batch]
+        )
+        for article, page in zip(batch, pages, strict=True):
+            article.pk = article.page_ptr_id = page.pk
+        with connection.cursor() as cursor:
+            prepared = [
+                [f.get_db_prep_save(getattr(a, f.attname), connection) for f in local_fields] for a in batch
+            ]
+            cursor.executemany(insert, prepared)
+        ArticlePage.topics.through.objects.bulk_create(
+            [ArticlePage.topics.through(articlepage_id=a.pk, topic=rng.choice(topics)) for a in batch]
+        )
+        ArticlePage.regions.through.objects.bulk_create(
+            [ArticlePage.regions.through(articlepage_id=a.pk, region=rng.choice(regions)) for a in batch]
+        )
+        ArticlePageAuthor.objects.bulk_create(
+            [ArticlePageAuthor(page_id=a.pk, person=rng.choice(people), sort_order=0) for a in batch]
+        )
+
+
+def insert_articles(index, count, rng):
+    """Insert `count` live articles under `index` in bulk, with treebeard paths computed here."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale, Page
+
+    from ankasam.articles.models import ArticlePage
+    from ankasam.people.models import PersonPage
+    from ankasam.taxonomy.models import ArticleType, Region, Topic
+
+    shared = {
+        "content_type": ContentType.objects.get_for_model(ArticlePage),
+        "locale": Locale.get_default(),
+        "now": datetime.datetime.now(datetime.UTC),
+        "types": list(ArticleType.objects.all()),
+    }
+    links = {
+        "topics": list(Topic.objects.all()),
+        "regions": list(Region.objects.all()),
+        "people": list(PersonPage.objects.all()),
+    }
     first_step = index.numchild + 1
-    now = datetime.datetime.now(datetime.UTC)
     for start in range(0, count, 500):
-        batch = []
-        for step in range(first_step + start, first_step + min(start + 500, count)):
-            article = ArticlePage(
-                publication_date=datetime.date(2016, 1, 1) + datetime.timedelta(days=step % 3650)
-            )
-            for language, share in LANGUAGE_SHARE.items():
-                if rng.random() < share:
-                    write_article_translation(article, language, **article_text(rng, language, step))
-            for language in LANGUAGE_SHARE:
-                slug = getattr(article, f"slug_{language}")
-                # Every language gets a path, as Wagtail gives one (else `migrate` repairs them all).
-                parent_path = getattr(index, f"url_path_{language}")
-                setattr(article, f"url_path_{language}", f"{parent_path}{slug or article.slug_en}/")
-            article.draft_title = article.title_en
-            article.path = Page._get_path(index.path, index.depth + 1, step)
-            article.depth, article.numchild, article.url_path = index.depth + 1, 0, article.url_path_en
-            article.content_type, article.locale, article.translation_key = content_type, locale, uuid.uuid4()
-            article.live, article.first_published_at, article.last_published_at = True, now, now
-            article.article_type = rng.choice(types)
-            batch.append(article)
-        with transaction.atomic():
-            pages = Page.objects.bulk_create(
-                [
-                    Page(**{f.attname: getattr(a, f.attname) for f in Page._meta.concrete_fields})
-                    for a in batch
-                ]
-            )
-            for article, page in zip(batch, pages, strict=True):
-                article.pk = article.page_ptr_id = page.pk
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    insert,
-                    [
-                        [f.get_db_prep_save(getattr(a, f.attname), connection) for f in local_fields]
-                        for a in batch
-                    ],
-                )
-            ArticlePage.topics.through.objects.bulk_create(
-                [ArticlePage.topics.through(articlepage_id=a.pk, topic=rng.choice(topics)) for a in batch]
-            )
-            ArticlePage.regions.through.objects.bulk_create(
-                [ArticlePage.regions.through(articlepage_id=a.pk, region=rng.choice(regions)) for a in batch]
-            )
-            ArticlePageAuthor.objects.bulk_create(
-                [ArticlePageAuthor(page_id=a.pk, person=rng.choice(people), sort_order=0) for a in batch]
-            )
+        steps = range(first_step + start, first_step + min(start + 500, count))
+        batch = [unsaved_article(index, step, rng, **shared) for step in steps]
+        write_batch(batch, rng, **links)
         print(f"  {start + len(batch)} / {count} articles inserted", flush=True)
     Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
 

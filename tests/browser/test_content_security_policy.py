@@ -108,11 +108,7 @@ def article() -> ArticlePage:
     return ArticlePage.objects.get(slug_en=ARTICLE_SLUG)
 
 
-def test_the_admin_page_editor_works_under_its_policy(demo_site, no_autosave, watched, screenshot_of):
-    page = watched()
-    admin.log_in(page, demo_site, "chief", PASSWORD)
-    admin.open_edit_view(page, demo_site, article().pk)
-
+def check_the_editor_widgets(page, screenshot_of):
     # Wagtail's stylesheet applies: the actions stay in a bar pinned to the bottom of the window.
     footer = page.get_by_role("navigation", name="Actions (footer)")
     expect(footer).to_be_visible()
@@ -141,6 +137,8 @@ def test_the_admin_page_editor_works_under_its_policy(demo_site, no_autosave, wa
     expect(bold).to_have_class(re.compile("Draftail-ToolbarButton--active"))
     screenshot_of(page, "csp-admin-editor")
 
+
+def check_the_image_chooser(page, screenshot_of):
     # The image chooser: a modal loaded by fetch, with the library's thumbnails.
     hero_image = page.locator('[data-contentpath="hero_image"]')
     hero_image.get_by_role("button", name="Actions").click()
@@ -155,6 +153,9 @@ def test_the_admin_page_editor_works_under_its_policy(demo_site, no_autosave, wa
     page.keyboard.press("Escape")
     expect(page.locator(".modal")).to_have_count(0)
 
+
+def check_copying_a_language_and_the_preview(page, screenshot_of):
+    english_body = page.locator("#panel-child-content-body_en-section")
     # wagtail-modeltranslation's "Copy content from": the Turkish body, posted by XHR and rendered
     # by the server into the English one, where Wagtail's scripts bring its editors to life.
     english_body.get_by_role("button", name="tr", exact=True).click()
@@ -167,6 +168,16 @@ def test_the_admin_page_editor_works_under_its_policy(demo_site, no_autosave, wa
     expect(preview.get_by_role("heading", level=1)).to_contain_text("Trans-Caspian Gas after 2030")
     expect(preview.locator(".skip-link")).to_have_css("position", "absolute")
     screenshot_of(page, "csp-admin-preview")
+
+
+def test_the_admin_page_editor_works_under_its_policy(demo_site, no_autosave, watched, screenshot_of):
+    page = watched()
+    admin.log_in(page, demo_site, "chief", PASSWORD)
+    admin.open_edit_view(page, demo_site, article().pk)
+
+    check_the_editor_widgets(page, screenshot_of)
+    check_the_image_chooser(page, screenshot_of)
+    check_copying_a_language_and_the_preview(page, screenshot_of)
 
     # The public article for a signed-in editor, with Wagtail's user bar, under the public policy.
     page.goto(f"{demo_site}{article().get_url()}")
