@@ -66,6 +66,7 @@ class Written:
     post_date_gmt: object
     modified_gmt: object = None
     has_links: bool = True  # whether its body links anywhere (else there is nothing to rewrite)
+    password: str = ""  # WordPress's post password: the page gets a password restriction
 
 
 @dataclass
@@ -120,7 +121,7 @@ def run_import(options: Options) -> Report:
                             report,
                         )
                         statuses[item.post_id] = Written(
-                            item.status, item.post_date_gmt, item.modified_gmt, has_links
+                            item.status, item.post_date_gmt, item.modified_gmt, has_links, item.password
                         )
                         collect_garbage_now_and_then(len(statuses))
                 step("links between posts", rewrite_links_between_posts, index, statuses, report)
@@ -196,13 +197,13 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
             page.article_authors = [
                 ArticlePageAuthor(person=person, sort_order=n) for n, person in enumerate(authors)
             ]
+        # The page's tags are a cluster kept on the object until it is saved, so they are set
+        # before the save: added after it, they were never written.
+        page.tags.add(*tags_of(item, topics))
         if created:
             parent.add_child(instance=page)
         else:
             save_new_language(page, language)
-    tags = [name for domain, _slug, name in item.categories if domain == "post_tag"]
-    tags += [topics[slug].name for domain, slug, _name in item.categories if is_tag(topics, domain, slug)]
-    page.tags.add(*tags)
     _record, new = ImportedPost.objects.update_or_create(
         source=index.source,
         post_id=item.post_id,
@@ -228,6 +229,13 @@ def save_new_language(page, language: str):
     columns = [localized_field("slug", language), localized_field("url_path", language)]
     Page.objects.filter(pk=page.pk).update(**{column: getattr(page, column) for column in columns})
     page.save()
+
+
+def tags_of(item: Item, topics: dict) -> list[str]:
+    """Its WordPress tags, and the categories the taxonomy mapping sends to tags."""
+    tags = [name for domain, _slug, name in item.categories if domain == "post_tag" and name]
+    tags += [topics[slug].name for domain, slug, _name in item.categories if is_tag(topics, domain, slug)]
+    return list(dict.fromkeys(tags))
 
 
 def is_tag(targets, domain: str, slug: str) -> bool:

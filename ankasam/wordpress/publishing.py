@@ -8,6 +8,7 @@ draft (draft, pending, private). Old addresses redirect only to what is live.
 
 from django.utils.translation import override
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageViewRestriction
 
 from ankasam.articles.models import ArticlePage
 from ankasam.core.languages import default_language, localized_field
@@ -30,6 +31,7 @@ def finish_group(group, written: dict, index, report):
     if not members:
         return
     page = page_of_group(group, index.source)
+    protect(page, members, report)
     public = {language: post for language, (_id, post) in members.items() if post.status == PUBLISHED}
     future = {
         language: post
@@ -63,6 +65,32 @@ def finish_group(group, written: dict, index, report):
         elif language in drafts and (public or future):
             message = f"{post.status}: its {language} text stays in a draft; other languages go live"
             report.warn(post_id, message)
+
+
+def protect(page, members: dict, report):
+    """A password-protected post's page gets a password restriction before anything is published.
+
+    WordPress asks for a post's password before showing it; Wagtail's password restriction does
+    the same, and every public listing, feed, sitemap and search leaves restricted pages out
+    (`core.visibility`). A page holds every language of the group but takes one restriction, so
+    its translations share the first password; a different one is reported.
+    """
+    passwords = {post_id: post.password for post_id, post in members.values() if post.password}
+    if not passwords:
+        return
+    password = next(iter(passwords.values()))
+    PageViewRestriction.objects.update_or_create(
+        page=page,
+        defaults={"restriction_type": PageViewRestriction.PASSWORD, "password": password},
+    )
+    report.protected += len(passwords)
+    for post_id, other in passwords.items():
+        if other != password:
+            report.warn(
+                post_id,
+                "password-protected with another password than its translation's; "
+                "the page asks for the translation's",
+            )
 
 
 def saving_language(page, languages) -> str:

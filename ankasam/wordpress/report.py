@@ -11,6 +11,7 @@ class Report:
     pieces: Counter = field(default_factory=Counter)  # language -> posts written into pages
     pieces_created: Counter = field(default_factory=Counter)  # language -> new in that language
     footnotes: int = 0
+    protected: int = 0  # posts with a WordPress password, now behind a page password
     skipped_types: Counter = field(default_factory=Counter)
     warnings: list[tuple[int | None, str]] = field(default_factory=list)
     dry_run: bool = False
@@ -27,6 +28,8 @@ class Report:
         for kind in sorted(set(self.created) | set(self.updated)):
             lines.append(f"  {kind}: {self.created[kind]} created, {self.updated[kind]} updated")
         lines.append(f"  footnotes: {self.footnotes}")
+        if self.protected:
+            lines.append(f"  password-protected: {self.protected} (the page asks for the post's password)")
         for post_type, count in sorted(self.skipped_types.items()):
             lines.append(f"  skipped {count} item(s) of type '{post_type}'")
         if self.warnings:

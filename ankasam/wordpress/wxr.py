@@ -31,10 +31,13 @@ __all__ = [
     "read_export",
 ]
 
-_WP_NAMESPACE = re.compile(r"http://wordpress\.org/export/1\.[0-9]+/")
-_CONTENT_NAMESPACE = "http://purl.org/rss/1.0/modules/content/"
-_DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
-_EXCERPT_NAMESPACE = re.compile(r"http://wordpress\.org/export/1\.[0-9]+/excerpt/")
+# WordPress has written its namespaces with http and, in some exports (its own theme test data
+# among them), https; both name the same format.
+_WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/1\.[0-9]+/")
+_CONTENT_NAMESPACE = re.compile(r"https?://purl\.org/rss/1\.0/modules/content/")
+_DC_NAMESPACE = re.compile(r"https?://purl\.org/dc/elements/1\.1/")
+_EXCERPT_NAMESPACE = re.compile(r"https?://wordpress\.org/export/1\.[0-9]+/excerpt/")
+_POST_ID_IN_ADDRESS = re.compile(r"[?&]p=([0-9]+)(?:&|#|$)")
 _ZERO_DATE = "0000-00-00 00:00:00"
 
 Source = str | PathLike[str] | BinaryIO
@@ -98,6 +101,7 @@ class Item:
     parent_id: int | None
     menu_order: int
     attachment_url: str
+    password: str = ""  # wp:post_password; a post with one is readable only with it
     categories: list[tuple[str, str, str]] = field(default_factory=list)  # (domain, nicename, name)
     postmeta: dict[str, list[str]] = field(default_factory=dict)
 
@@ -186,9 +190,9 @@ def _local_name(tag: str) -> str:
         return f"wp:{name}"
     if _EXCERPT_NAMESPACE.fullmatch(namespace):
         return f"excerpt:{name}"
-    if namespace == _CONTENT_NAMESPACE:
+    if _CONTENT_NAMESPACE.fullmatch(namespace):
         return f"content:{name}"
-    if namespace == _DC_NAMESPACE:
+    if _DC_NAMESPACE.fullmatch(namespace):
         return f"dc:{name}"
     return f"{{{namespace}}}{name}"
 
@@ -273,9 +277,7 @@ def _term(element: ET.Element, tag: str) -> Term:
 
 def _item(element: ET.Element) -> Item:
     values = _fields(element)
-    post_id = _int(values.get("wp:post_id"))
-    if post_id is None:
-        raise MalformedExport(f"An item titled {values.get('title', '')!r} has no numeric wp:post_id.")
+    post_id = _post_id(values)
     categories = [
         (child.get("domain", ""), child.get("nicename", ""), (child.text or "").strip())
         for child in element
@@ -301,6 +303,22 @@ def _item(element: ET.Element) -> Item:
         parent_id=_int(values.get("wp:post_parent")) or None,
         menu_order=_int(values.get("wp:menu_order")) or 0,
         attachment_url=values.get("wp:attachment_url", "").strip(),
+        password=values.get("wp:post_password", ""),
         categories=categories,
         postmeta=_meta(element, "wp:postmeta"),
+    )
+
+
+def _post_id(values: dict[str, str]) -> int:
+    """The item's wp:post_id, else the `?p=` id WordPress puts in a post's guid or plain link."""
+    post_id = _int(values.get("wp:post_id"))
+    if post_id is not None:
+        return post_id
+    for address in (values.get("guid", ""), values.get("link", "")):
+        found = _POST_ID_IN_ADDRESS.search(address.strip())
+        if found:
+            return int(found.group(1))
+    raise MalformedExport(
+        f"An item titled {values.get('title', '').strip()!r} has no numeric wp:post_id and no "
+        "?p= id in its guid or link, so it cannot be told apart from the other posts."
     )
