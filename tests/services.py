@@ -6,6 +6,8 @@ missing service is a failure: CI must run every test.
 
 import os
 import socket
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -32,3 +34,22 @@ def port_answers(host: str, port: int, timeout: float = 0.5) -> bool:
             return True
     except OSError:
         return False
+
+
+def shared_folder(name: str) -> Path | None:
+    """A folder of ../shared/ (third-party test data, never copied into the repository).
+
+    Looked for beside this checkout, then beside the checkout it was cloned from (CI runs in a
+    fresh clone of a local checkout).
+    """
+    repository = Path(__file__).resolve().parent.parent
+    candidates = [repository.parent / "shared" / name]
+    origin = subprocess.run(
+        ["git", "-C", str(repository), "config", "--get", "remote.origin.url"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if origin and Path(origin).is_dir():
+        candidates.append(Path(origin).resolve().parent / "shared" / name)
+    return next((folder for folder in candidates if folder.is_dir()), None)

@@ -4,7 +4,6 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.utils.translation import override
 from wagtail.models import PageViewRestriction
@@ -15,12 +14,11 @@ from ankasam.core.visibility import visible_to_readers
 from ankasam.wordpress.models import ImportedPost
 from ankasam.wordpress.wxr import Item, MalformedExport, read_export
 
-from ..services import missing
+from ..services import missing, shared_folder
 
 pytestmark = pytest.mark.django_db
 
-SHARED = Path(settings.BASE_DIR).parent / "shared" / "wordpress-test-data"
-THEME_DATA = SHARED / "themeunittestdata.wordpress.xml"
+THEME_DATA_FILE = "themeunittestdata.wordpress.xml"
 
 # Written the way WordPress's own theme test data is: https namespaces, no Polylang.
 HEADER = """<?xml version="1.0" encoding="UTF-8"?>
@@ -140,9 +138,10 @@ def test_a_second_run_keeps_one_restriction(site, tmp_path):
 
 @pytest.fixture
 def theme_data():
-    if not THEME_DATA.exists():
-        missing(f"WordPress's theme test data is not in {SHARED}")
-    return THEME_DATA
+    folder = shared_folder("wordpress-test-data")
+    if folder is None or not (folder / THEME_DATA_FILE).exists():
+        missing("WordPress's theme test data is not in ../shared/wordpress-test-data/")
+    return folder / THEME_DATA_FILE
 
 
 def test_wordpress_s_theme_test_data_is_read_as_shipped(theme_data):
