@@ -8,6 +8,8 @@ import factory
 from ankasam.articles.content import Note, paragraph, write_article_translation
 from ankasam.articles.models import ArticleIndexPage, ArticlePage, ArticlePageAuthor, ArticlePageRelated
 
+from ..core.factories import ChildPageFactory
+
 _sequence = itertools.count(1)
 
 
@@ -75,7 +77,7 @@ def written_in(title: str, *languages: str) -> dict:
     }
 
 
-class ArticleIndexPageFactory(factory.Factory):
+class ArticleIndexPageFactory(ChildPageFactory):
     """The analyses section, in English and Turkish, added (live) under `parent`, a HomePage."""
 
     title_en = "Analyses"
@@ -85,12 +87,6 @@ class ArticleIndexPageFactory(factory.Factory):
 
     class Meta:
         model = ArticleIndexPage
-
-    @classmethod
-    def _create(cls, model_class, *args, parent, **kwargs):
-        index = model_class(*args, **kwargs)
-        parent.add_child(instance=index)
-        return index
 
 
 class ArticlePageFactory(factory.Factory):

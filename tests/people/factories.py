@@ -3,8 +3,10 @@ from django.utils.text import slugify
 
 from ankasam.people.models import PeopleIndexPage, PersonPage
 
+from ..core.factories import ChildPageFactory
 
-class PeopleIndexPageFactory(factory.Factory):
+
+class PeopleIndexPageFactory(ChildPageFactory):
     """The experts page, added (live) under `parent`, a HomePage."""
 
     title_en = "Experts"
@@ -13,14 +15,8 @@ class PeopleIndexPageFactory(factory.Factory):
     class Meta:
         model = PeopleIndexPage
 
-    @classmethod
-    def _create(cls, model_class, *args, parent, **kwargs):
-        index = model_class(*args, **kwargs)
-        parent.add_child(instance=index)
-        return index
 
-
-class PersonPageFactory(factory.Factory):
+class PersonPageFactory(ChildPageFactory):
     """Builds a person page and publishes it under `parent` (a PeopleIndexPage)."""
 
     title_en = factory.Sequence(lambda n: f"Author Number{n}")
@@ -34,7 +30,6 @@ class PersonPageFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class, *args, parent, **kwargs):
-        person = model_class(*args, **kwargs)
-        parent.add_child(instance=person)
+        person = super()._create(model_class, *args, parent=parent, **kwargs)
         person.save_revision().publish()
         return person
