@@ -25,6 +25,8 @@ LAYERS = [
     {"translations"},
     {"people"},
     {"articles"},
+    # The institute's own pages, with an article's blocks.
+    {"pages"},
     # Built over the content.
     {"discovery", "editorial", "home", "search", "serving", "wordpress"},
     # Tools around the site.

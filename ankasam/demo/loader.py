@@ -21,6 +21,7 @@ from ankasam.articles.content import Note, write_article_translation
 from ankasam.articles.models import ArticleIndexPage, ArticlePage, ArticlePageAuthor, ArticlePageRelated
 from ankasam.core.languages import default_language, field_in, localized_field, site_language_codes
 from ankasam.home.models import HomePage, HomePageFeaturedArticle, HomePageTopicBlock
+from ankasam.pages.models import StandardPage
 from ankasam.people.models import PeopleIndexPage, PersonPage
 from ankasam.taxonomy.models import ArticleType, Region, Topic
 
@@ -74,6 +75,21 @@ def ensure_section(home, model, data: dict, report: Counter):
         publish(section)
         report[model._meta.verbose_name] += 1
     return section
+
+
+def ensure_institute_pages(home, entries: list[dict], report: Counter):
+    """About, Contact and Privacy under the home page, linked from the footer."""
+    for data in entries:
+        if child_by_slug(home, data[default_language()]["slug"]) is not None:
+            continue
+        page = StandardPage(show_in_footer=True, live=False)
+        set_translations(page, data, ("title", "slug", "intro"))
+        for language in site_language_codes():
+            if language in data:
+                setattr(page, localized_field("body", language), markup.body_blocks(data[language]["body"]))
+        home.add_child(instance=page)
+        publish(page)
+        report[StandardPage._meta.verbose_name] += 1
 
 
 def ensure_terms(model, entries: list[dict], report: Counter) -> dict:
@@ -230,4 +246,5 @@ def load_demo_content() -> Counter:
         people = ensure_people(people_index, read_content("people.toml")["person"], report)
         articles = ensure_articles(article_index, taxonomy, people, report)
         ensure_home_sections(home, site["home_sections"], articles, taxonomy["topic"], report)
+        ensure_institute_pages(home, read_content("pages.toml")["page"], report)
     return report

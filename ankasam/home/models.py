@@ -39,7 +39,7 @@ class HomePage(TranslatedPageMixin, SEOFieldsMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.ArticleIndexPage", "people.PeopleIndexPage"]
+    subpage_types = ["articles.ArticleIndexPage", "people.PeopleIndexPage", "pages.StandardPage"]
     max_count = 1
     # The JSON-LD names the site and its search (discovery/structured_data.py).
     schema_type = "WebSite"

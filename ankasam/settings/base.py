@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "ankasam.people",
     "ankasam.home",
     "ankasam.articles",
+    "ankasam.pages",
     "ankasam.search",
     "ankasam.wordpress",
     "ankasam.translations",

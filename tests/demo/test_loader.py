@@ -10,6 +10,7 @@ from django.utils.translation import override
 
 from ankasam.articles.models import ArticlePage, ArticlePageAuthor
 from ankasam.demo.loader import load_demo_content
+from ankasam.pages.models import StandardPage
 from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import Region, Topic
 from ankasam.translations.availability import languages_of
@@ -92,7 +93,9 @@ def test_every_article_in_the_sitemap_has_what_a_reader_needs(demo_site, client)
     entries = sitemap_entries(client)
     translations = sum(len(languages_of(article)) for article in ArticlePage.objects.live())
     people_and_sections = PersonPage.objects.live().count() + 3
-    assert len(entries) == translations + people_and_sections * len(settings.LANGUAGES)
+    institute_pages = sum(len(languages_of(page)) for page in StandardPage.objects.live())
+    assert institute_pages == 3 * len(settings.LANGUAGES)
+    assert len(entries) == translations + people_and_sections * len(settings.LANGUAGES) + institute_pages
 
     article_urls = [url for url in entries if re.search(r"/(analyses|analizler|analitika)/[^/]+/$", url)]
     assert len(article_urls) == translations
