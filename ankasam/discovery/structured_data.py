@@ -11,6 +11,7 @@ from django.utils.translation import override
 
 from ankasam.articles.dates import modification_datetime, publication_datetime
 from ankasam.core.languages import current_language, field_in
+from ankasam.people.identifiers import orcid_url
 from ankasam.translations.alternates import page_versions
 from ankasam.translations.secondary import text_in_language
 
@@ -65,6 +66,9 @@ def person_data(person, request, language: str | None = None) -> dict:
     data = {"@type": "Person", "name": str(text_in_language(person, "title", language))}
     if getattr(person, "shown_to_readers", person.live):
         data["url"] = person.get_full_url(request)
+        orcid = orcid_url(person)
+        if orcid:
+            data["sameAs"] = [orcid]
     role = str(text_in_language(person, "role", language))
     if role:
         data["jobTitle"] = role

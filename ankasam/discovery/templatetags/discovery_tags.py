@@ -4,7 +4,7 @@ from django import template
 
 from ankasam.articles.presentation import article_authors
 from ankasam.core.languages import current_language
-from ankasam.discovery import meta
+from ankasam.discovery import meta, scholarly
 from ankasam.discovery.structured_data import page_structured_data
 
 register = template.Library()
@@ -54,3 +54,16 @@ def social_meta(context, page):
 def structured_data(context, page):
     """The JSON-LD of a page whose own template places it (`json_ld_in_template`)."""
     return page_structured_data(page, context.get("request"), current_language(), **listed_in(context, page))
+
+
+@register.simple_tag(takes_context=True)
+def scholarly_meta(context, page):
+    """Highwire Press and Dublin Core (name, content) pairs for an article's head."""
+    if not is_page(page) or page.og_type != "article":
+        return []
+    request, language = context.get("request"), current_language()
+    listed = listed_in(context, page)
+    pairs = scholarly.highwire_tags(
+        page, request, language, listed["authors"], listed["topics"], listed["tags"], context.get("pdf_url")
+    )
+    return pairs + scholarly.dublin_core_tags(page, request, language, listed["authors"])
