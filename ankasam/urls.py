@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from ankasam.core import views as core_views
 from ankasam.discovery import views as discovery_views
+from ankasam.oai import views as oai_views
 from ankasam.serving import views as serving_views
 
 # A lost database connection is a translated 503 with Retry-After, not a 500 (serving/outage.py).
@@ -19,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", discovery_views.sitemap, name="sitemap"),
     path("robots.txt", discovery_views.robots_txt, name="robots_txt"),
     path("healthz", serving_views.healthz, name="healthz"),
+    path("oai/", oai_views.endpoint, name="oai"),
 ]
 
 if settings.DEBUG:

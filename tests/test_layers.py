@@ -28,7 +28,7 @@ LAYERS = [
     # The institute's own pages, with an article's blocks.
     {"pages"},
     # Built over the content.
-    {"discovery", "editorial", "home", "search", "serving", "wordpress"},
+    {"discovery", "editorial", "home", "oai", "search", "serving", "wordpress"},
     # Tools around the site.
     {"demo", "operations"},
     # Replacements installed into packages, for page types of every app (ankasam/patches/).

@@ -1,6 +1,7 @@
 """Settings shared by every environment; deploy-time values come from the environment."""
 
 import importlib.util
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "ankasam.serving",
     # Above the domain apps: what a page tells search engines and link previews (ankasam/discovery/).
     "ankasam.discovery",
+    # Library aggregators harvest the archive through OAI-PMH at /oai/ (ankasam/oai/).
+    "ankasam.oai",
     # After every app whose models it patches: every change to a package's behaviour, and the
     # system check that fails when one stops applying (ankasam/patches/).
     "ankasam.patches",
@@ -345,3 +348,9 @@ from .security_headers import *  # noqa: E402, F403
 # Publishing an article queues its PDFs; off, the first reader of each queues them instead (a
 # large import may skip thousands of renders this way).
 ARTICLE_PDFS_ON_PUBLISH = env_bool("ARTICLE_PDFS_ON_PUBLISH", True)
+
+# OAI-PMH (ankasam/oai/): the address harvesters' operators write to, the identifiers' namespace
+# (the site's host name when empty) and how many records a list gives before its resumption token.
+OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1] or "noreply@localhost")
+OAI_NAMESPACE = env_str("OAI_NAMESPACE", "")
+OAI_PAGE_SIZE = env_int("OAI_PAGE_SIZE", 100)
