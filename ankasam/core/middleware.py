@@ -1,6 +1,8 @@
 import re
 
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
+from django.template.response import SimpleTemplateResponse
 
 from .languages import is_site_language
 
@@ -23,3 +25,26 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
     def _has_foreign_language_prefix(path: str) -> bool:
         match = LANGUAGE_LIKE_SEGMENT.match(path)
         return bool(match) and not is_site_language(match.group(1).lower())
+
+
+class SiteNotFoundPageMiddleware:
+    """Development only (DEBUG): a mistyped address shows the site's own 404 page.
+
+    With DEBUG on, Django answers a 404 with its technical page, which someone trying the site
+    under `make run` takes for the site's own. Pages that render a 404 of their own (a piece not
+    written in a language) are left alone, and `?technical-404` still shows Django's page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code == 404
+            and not isinstance(response, SimpleTemplateResponse)
+            and response.get("Content-Type", "").startswith("text/html")
+            and "technical-404" not in request.GET
+        ):
+            return render(request, "404.html", {"technical_404_hint": True}, status=404)
+        return response

@@ -13,3 +13,5 @@ LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}
 # The demo content and `load_demo_content` exist in development and tests only; `make serve` loads
 # the demo through these settings into the database production settings then serve (Makefile, `site`).
 INSTALLED_APPS = [*INSTALLED_APPS, "ankasam.demo"]  # noqa: F405
+# The site's own 404 page rather than Django's technical one (`?technical-404` shows that).
+MIDDLEWARE = [*MIDDLEWARE, "ankasam.core.middleware.SiteNotFoundPageMiddleware"]  # noqa: F405
