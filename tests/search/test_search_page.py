@@ -176,11 +176,23 @@ def test_every_page_has_a_labelled_search_form_in_its_header(client, home_page):
     html = client.get("/tr/").content.decode()
 
     form = re.search(
-        r'<form class="site-search" role="search" method="get" action="([^"]+)">(.*?)</form>', html, re.S
+        r'<form class="site-search" role="search" aria-label="([^"]+)" method="get" action="([^"]+)">(.*?)</form>',
+        html,
+        re.S,
     )
-    assert form and form.group(1) == "/tr/search/"
-    assert '<label class="site-search__label" for="site-search-query">' in form.group(2)
-    assert 'id="site-search-query" name="q"' in form.group(2)
+    assert form and form.group(2) == "/tr/search/"
+    assert form.group(1) == "Site içi arama"
+    assert '<label class="site-search__label" for="site-search-query">Analizlerde ara</label>' in form.group(
+        3
+    )
+    assert 'id="site-search-query" name="q" maxlength="200" placeholder="Analizlerde ara…"' in form.group(3)
+
+
+def test_the_search_page_s_two_search_landmarks_have_different_names(client, home_page):
+    html = client.get("/en/search/?q=gas").content.decode()
+
+    names = re.findall(r'role="search" aria-label="([^"]+)"', html)
+    assert len(names) == 2 and len(set(names)) == 2
 
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="PostgreSQL ranks first (test_postgresql)")
