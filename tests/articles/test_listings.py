@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.files.images import ImageFile
@@ -243,3 +244,19 @@ def test_the_menu_and_footer_lead_to_the_hub_indexes(client, library):
     assert 'href="/tr/topics/"' in home and 'href="/tr/regions/"' in home and 'href="/tr/types/"' in home
     assert 'href="/tr/topics/" aria-current="page"' in hub
     assert 'href="/tr/topics/" aria-current="page"' not in home
+
+
+def test_pagination_numbers_the_pages_with_the_first_and_last_always_shown(client, article_index, settings):
+    settings.ARTICLES_PER_PAGE = 1
+    for n in range(9):
+        create_article(article_index, title=f"Piece {n}")
+
+    html = client.get("/en/analyses/?page=5").content.decode()
+    bar = re.search(r'<nav class="pagination".*?</nav>', html, re.S).group(0)
+
+    shown = re.findall(r'class="pagination__page"(?: aria-current="page")? href="([^"]*)">.*?(\d+)</a>', bar)
+    assert [number for _href, number in shown] == ["1", "4", "5", "6", "9"]
+    assert shown[0][0] == "?"  # page one has no ?page
+    assert 'aria-current="page" href="?page=5"' in bar
+    assert bar.count('class="pagination__gap"') == 2
+    assert 'rel="prev" href="?page=4"' in bar and 'rel="next" href="?page=6"' in bar

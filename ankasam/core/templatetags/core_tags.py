@@ -19,3 +19,10 @@ def json_ld(data):
 @register.filter
 def is_within(page, section) -> bool:
     return bool(page) and hasattr(page, "path") and page.path.startswith(section.path)
+
+
+@register.simple_tag
+def page_numbers(page_obj) -> list:
+    """The numbers a pagination bar shows: first, last and the current one's neighbours; None for a gap."""
+    numbers = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+    return [number if isinstance(number, int) else None for number in numbers]
