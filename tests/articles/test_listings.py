@@ -260,3 +260,13 @@ def test_pagination_numbers_the_pages_with_the_first_and_last_always_shown(clien
     assert 'aria-current="page" href="?page=5"' in bar
     assert bar.count('class="pagination__gap"') == 2
     assert 'rel="prev" href="?page=4"' in bar and 'rel="next" href="?page=6"' in bar
+
+
+def test_the_filters_fold_behind_one_control_that_counts_those_in_use(client, library):
+    unfiltered = client.get("/en/analyses/").content.decode()
+    filtered = client.get("/en/analyses/?topic=energy&year=2026").content.decode()
+
+    toggle = re.compile(r'<summary class="filters-panel__toggle">(.*?)</summary>', re.S)
+    assert toggle.search(unfiltered).group(1) == "Filter"
+    assert "2 active" in toggle.search(filtered).group(1)
+    assert filtered.index('<details class="filters-panel">') < filtered.index('<form class="filters"')
