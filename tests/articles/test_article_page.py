@@ -61,7 +61,10 @@ def test_article_shows_linked_footnotes_bios_json_ld_and_similar(client, article
         assert f'href="#fnref-{n}"' in html
     assert html.count('class="footnote__text" dir="auto"') == 3
     for person in authors:
-        assert f"{person.title_en} studies regional policy." in html
+        assert (
+            f'<a href="{person.url}">Full profile<span class="visually-hidden"> of {person.title_en}</span></a>'
+            in html
+        )
     assert "Similar posts" in html and neighbour.title in html
     data = json_ld(html)
     assert data["@type"] == "Article"
@@ -70,6 +73,31 @@ def test_article_shows_linked_footnotes_bios_json_ld_and_similar(client, article
     assert data["datePublished"].startswith(article.publication_date.isoformat())
     assert [a["name"] for a in data["author"]] == [p.title_en for p in authors]
     assert all(a["url"].startswith("http") for a in data["author"])
+
+
+def test_the_article_ends_with_a_line_or_two_per_author_and_a_link_to_the_full_profile(
+    client, article_index, people_index
+):
+    with_short_bio = PersonPageFactory(
+        parent=people_index,
+        short_bio_en="Works on Caspian gas.",
+        bio_en="<p>Elif works on Caspian gas. She spent six years in Baku.</p><p>A second paragraph.</p>",
+    )
+    without = PersonPageFactory(
+        parent=people_index, short_bio_en="", bio_en="<p>Murat studies the Gulf. He was a diplomat.</p>"
+    )
+    article = create_article(article_index, authors=[with_short_bio, without])
+
+    html = get_page(client, article)
+    ending = html[html.index('<section class="author-bios"') :]
+    ending = ending[: ending.index("</section>")]
+
+    assert '<p class="author-bio__bio">Works on Caspian gas.</p>' in ending
+    assert '<p class="author-bio__bio">Murat studies the Gulf.</p>' in ending
+    for gone in ("Baku", "A second paragraph", "He was a diplomat"):
+        assert gone not in ending
+    assert ending.count("Full profile") == 2
+    assert "She spent six years in Baku." in client.get(with_short_bio.url).content.decode()
 
 
 def test_each_language_shows_its_own_notes_and_numbering(client, article_index):

@@ -1,6 +1,7 @@
 from django import template
 
 from ankasam.core.languages import current_language
+from ankasam.core.text import first_sentence, html_to_text
 
 from ..alternates import page_versions, switcher_targets, x_default
 from ..secondary import LocalizedText, text_in_language
@@ -45,3 +46,11 @@ def translated(obj, field_name):
 @register.filter
 def lang_attrs(text):
     return text.lang_attributes() if isinstance(text, LocalizedText) else ""
+
+
+@register.filter
+def opening_sentence(text):
+    """The first sentence of a rich or plain text, still marked with the text's language."""
+    if not isinstance(text, LocalizedText):
+        return first_sentence(html_to_text(str(text or "")))
+    return LocalizedText(first_sentence(html_to_text(str(text.value or ""))), text.language)
