@@ -62,8 +62,8 @@ def test_article_shows_linked_footnotes_bios_json_ld_and_similar(client, article
     assert html.count('class="footnote__text" dir="auto"') == 3
     for person in authors:
         assert (
-            f'<a href="{person.url}">Full profile<span class="visually-hidden"> of {person.title_en}</span></a>'
-            in html
+            f'<a href="{person.url}">Full profile'
+            f'<span class="visually-hidden"> of {person.title_en}</span></a>' in html
         )
     assert "Similar posts" in html and neighbour.title in html
     data = json_ld(html)

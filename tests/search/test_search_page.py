@@ -176,7 +176,8 @@ def test_every_page_has_a_labelled_search_form_in_its_header(client, home_page):
     html = client.get("/tr/").content.decode()
 
     form = re.search(
-        r'<form class="site-search" role="search" aria-label="([^"]+)" method="get" action="([^"]+)">(.*?)</form>',
+        r'<form class="site-search" role="search" aria-label="([^"]+)" method="get" '
+        r'action="([^"]+)">(.*?)</form>',
         html,
         re.S,
     )
