@@ -20,7 +20,7 @@ LAYERS = [
     # Languages, routing, visibility, slugs: what every page type builds on.
     {"core"},
     # Apps that need nothing but core.
-    {"background", "images", "taxonomy", "users"},
+    {"background", "identity", "images", "taxonomy", "users"},
     # A page in several languages.
     {"translations"},
     {"people"},

@@ -21,6 +21,7 @@ from ankasam.articles.content import Note, write_article_translation
 from ankasam.articles.models import ArticleIndexPage, ArticlePage, ArticlePageAuthor, ArticlePageRelated
 from ankasam.core.languages import default_language, field_in, localized_field, site_language_codes
 from ankasam.home.models import HomePage, HomePageFeaturedArticle, HomePageTopicBlock
+from ankasam.identity.models import SiteIdentity
 from ankasam.pages.models import StandardPage
 from ankasam.people.models import PeopleIndexPage, PersonPage
 from ankasam.taxonomy.models import ArticleType, Region, Topic
@@ -90,6 +91,18 @@ def ensure_institute_pages(home, entries: list[dict], report: Counter):
         home.add_child(instance=page)
         publish(page)
         report[StandardPage._meta.verbose_name] += 1
+
+
+def ensure_identity(data: dict, report: Counter):
+    """The footer's tagline, contact and profiles, set once: afterwards they are the editors'."""
+    identity = SiteIdentity.load()
+    if identity.contact_email:
+        return
+    set_translations(identity, data, ("tagline", "contact_address"))
+    identity.contact_email = data["contact_email"]
+    identity.profiles = [("link", profile) for profile in data["profiles"]]
+    identity.save()
+    report["site identity"] += 1
 
 
 def ensure_terms(model, entries: list[dict], report: Counter) -> dict:
@@ -247,4 +260,5 @@ def load_demo_content() -> Counter:
         articles = ensure_articles(article_index, taxonomy, people, report)
         ensure_home_sections(home, site["home_sections"], articles, taxonomy["topic"], report)
         ensure_institute_pages(home, read_content("pages.toml")["page"], report)
+        ensure_identity(site["identity"], report)
     return report

@@ -21,7 +21,7 @@ from ankasam.core.languages import text_direction, written_in
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 # Raise when the drawing changes, so that cards already stored are drawn again.
-DESIGN_VERSION = 1
+DESIGN_VERSION = 2
 
 PAPER = (250, 248, 244)
 INK = (29, 35, 43)
@@ -33,6 +33,7 @@ STORAGE_DIR = "share-cards"
 # The publisher logo in JSON-LD, a static file drawn by scripts/draw_logo.py.
 LOGO_PATH = "img/logo.png"
 LOGO_SIZE = 512
+MARK_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,9 @@ def draw_share_card(card: ShareCard) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 0, WIDTH, 12], fill=ACCENT)
+    # The mark in the corner the text does not start from.
+    mark_left = WIDTH - MARGIN - MARK_SIZE if direction == "ltr" else MARGIN
+    draw_mark(draw, mark_left, 62, MARK_SIZE)
     draw_line(draw, card.site_name.split(), y=110, size=34, bold=True, fill=ACCENT, direction=direction)
     if card.kicker:
         draw_muted_line(draw, card.kicker, size=28, y=165, direction=direction)
@@ -195,14 +199,22 @@ def draw_share_card(card: ShareCard) -> bytes:
     return buffer.getvalue()
 
 
+def draw_mark(draw, left: float, top: float, size: float) -> None:
+    """The site's mark (templates/includes/mark.svg, drawn on a 32-unit square) at the given box."""
+    unit = size / 32
+
+    def at(x, y):
+        return (left + x * unit, top + y * unit)
+
+    draw.rounded_rectangle([at(0, 0), at(32, 32)], radius=6 * unit, fill=ACCENT)
+    draw.line([at(8.5, 25), at(16, 7.5), at(23.5, 25)], fill=PAPER, width=round(3 * unit), joint="curve")
+    draw.line([at(4.5, 19.5), at(27.5, 19.5)], fill=PAPER, width=round(2 * unit))
+
+
 def draw_logo(site_name: str, size: int = 512) -> bytes:
-    """A square logo for publishers' JSON-LD: the name's initial on the house colour."""
-    image = Image.new("RGB", (size, size), ACCENT)
-    draw = ImageDraw.Draw(image)
-    initial = site_name.strip()[:1] or "·"
-    draw.text(
-        (size / 2, size / 2), initial, font=font_for(initial, size // 2, bold=True), fill=PAPER, anchor="mm"
-    )
+    """A square logo for publishers' JSON-LD: the site's mark (the name is the JSON-LD's own)."""
+    image = Image.new("RGB", (size, size), PAPER)
+    draw_mark(ImageDraw.Draw(image), 0, 0, size)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "ankasam.images",
+    "ankasam.identity",
     "ankasam.taxonomy",
     "ankasam.people",
     "ankasam.home",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     # system check that fails when one stops applying (ankasam/patches/).
     "ankasam.patches",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
@@ -117,6 +119,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ankasam.core.context_processors.site_identity",
+                # `settings.identity.SiteIdentity` in templates: logo, tagline, contact (ankasam/identity/).
+                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
