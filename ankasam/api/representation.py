@@ -8,7 +8,7 @@ page readers may not open is given by name only, as the byline does.
 
 from django.urls import reverse
 from django.utils.http import urlencode
-from wagtail.api.v2.utils import get_base_url
+from wagtail.api.utils import get_full_url
 
 from ankasam.articles.pdf import first_strong_direction, pdf_available
 from ankasam.articles.presentation import render_body_with_footnotes
@@ -54,7 +54,7 @@ def slug_in(page, language: str) -> str:
 def detail_url(article, language: str, request) -> str:
     path = reverse("wagtailapi:articles:detail", args=(article.pk,))
     # On the site's address, like the pages' own `detail_url` and `html_url`.
-    return f"{get_base_url(request)}{path}?{urlencode({'lang': language})}"
+    return get_full_url(request, f"{path}?{urlencode({'lang': language})}")
 
 
 def article_summary(article, language: str, request, readable_people: set[int]) -> dict:
