@@ -76,8 +76,12 @@ class LanguagePagesAPIViewSet(LanguageAwareMixin, PagesAPIViewSet):
         return super().detail_view(request, pk)
 
 
-class ArticlesAPIViewSet(LanguageAwareMixin, PagesAPIViewSet):
-    """Articles written in the asked language, with the listings' filters, search and ordering."""
+class ArticlesAPIViewSet(LanguagePagesAPIViewSet):
+    """Articles written in the asked language, with the listings' filters, search and ordering.
+
+    Its own listing and detail; what it inherits from Wagtail's pages endpoint starts from
+    `LanguagePagesAPIViewSet.get_base_queryset`, the readers' rule, too.
+    """
 
     name = "articles"
     model = ArticlePage
@@ -122,7 +126,8 @@ class ArticlesAPIViewSet(LanguageAwareMixin, PagesAPIViewSet):
         return Response(detail_of_article(request, self.language, pk))
 
     def find_view(self, request):
-        raise Http404("not found")
+        # Wagtail's find reads `type` as a page model; here it is the article type.
+        raise Http404("not found: use /api/v2/pages/find/?html_path=")
 
 
 class MatchedIds:
