@@ -206,3 +206,12 @@ def test_without_configured_origins_no_cors_header(client, article, settings):
     settings.API_CORS_ALLOWED_ORIGINS = []
     response = client.get("/api/v2/articles/", HTTP_ORIGIN="https://partner.example")
     assert "Access-Control-Allow-Origin" not in response
+
+
+def test_answers_name_their_language_and_answer_head(client, article):
+    assert client.get("/api/v2/articles/?lang=ru")["Content-Language"] == "ru"
+    assert client.get("/api/v2/pages/")["Content-Language"] == "en"
+    # Accept-Language changes nothing: the address alone chooses.
+    turkish_reader = client.get("/api/v2/articles/", HTTP_ACCEPT_LANGUAGE="tr")
+    assert turkish_reader.json()["items"][0]["title"] == "Pipeline politics en"
+    assert client.head(f"/api/v2/articles/{article.pk}/?lang=tr").status_code == 200
