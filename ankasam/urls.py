@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from ankasam.api.urls import api_router
 from ankasam.core import views as core_views
 from ankasam.discovery import views as discovery_views
 from ankasam.oai import views as oai_views
@@ -21,6 +22,8 @@ urlpatterns = [
     path("robots.txt", discovery_views.robots_txt, name="robots_txt"),
     path("healthz", serving_views.healthz, name="healthz"),
     path("oai/", oai_views.endpoint, name="oai"),
+    # The read API, outside the language prefix: its language is ?lang= (docs/api.md).
+    path("api/v2/", include((api_router.get_urlpatterns(), api_router.url_namespace))),
 ]
 
 if settings.DEBUG:

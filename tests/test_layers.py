@@ -29,6 +29,8 @@ LAYERS = [
     {"pages"},
     # Built over the content.
     {"discovery", "editorial", "home", "oai", "search", "serving", "wordpress"},
+    # The read API: articles through the per-language search, so above `search`.
+    {"api"},
     # Tools around the site.
     {"demo", "operations"},
     # Replacements installed into packages, for page types of every app (ankasam/patches/).

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "ankasam.discovery",
     # Library aggregators harvest the archive through OAI-PMH at /oai/ (ankasam/oai/).
     "ankasam.oai",
+    # Above the domain apps: the read API at /api/v2/ (docs/api.md).
+    "ankasam.api",
     # After every app whose models it patches: every change to a package's behaviour, and the
     # system check that fails when one stops applying (ankasam/patches/).
     "ankasam.patches",
@@ -89,10 +91,13 @@ MIDDLEWARE = [
     # Outside the page cache, so that pages it answers carry the headers too (docs/architecture.md).
     "ankasam.serving.security.ContentSecurityPolicyMiddleware",
     "ankasam.serving.security.PermissionsPolicyMiddleware",
+    # Outside the page cache: the API's rate limit counts cached answers too, and CORS (docs/api.md).
+    "ankasam.api.middleware.ApiAccessMiddleware",
     # Anonymous readers' pages come from here without touching the database (docs/deployment.md).
     "ankasam.serving.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "ankasam.core.middleware.LanguagePrefixMiddleware",
+    # core's LanguagePrefixMiddleware, leaving /api/ (whose language is ?lang=) alone.
+    "ankasam.api.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -198,6 +203,13 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 ARTICLES_PER_PAGE = 12
+# The read API (docs/api.md): requests per client address per window of seconds (0: no limit),
+# and the origins whose pages may read it from the browser ("*" for any; empty for none).
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 300)
+API_RATE_LIMIT_WINDOW = env_int("API_RATE_LIMIT_WINDOW", 60)
+API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", [])
+# Most items one API answer holds (`?limit=`).
+WAGTAILAPI_LIMIT_MAX = 50
 SIMILAR_ARTICLES_LIMIT = 6
 
 LOGGING = {

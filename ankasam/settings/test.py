@@ -27,3 +27,6 @@ ARTICLE_PDFS_ON_PUBLISH = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests never run collectstatic: WhiteNoise looks for files when asked instead of at start-up.
 WHITENOISE_AUTOREFRESH = True
+
+# The API rate limit (ankasam/api/access.py) is off: tests of it set it themselves.
+API_RATE_LIMIT = 0

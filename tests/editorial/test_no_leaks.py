@@ -112,11 +112,26 @@ def public_addresses(client, world) -> set[str]:
         addresses.update(feeds(world, language))
         addresses.update(listings(world, language))
         addresses.update(searches(language))
+        addresses.update(api_addresses(world, language))
         # The host's citation downloads (its PDF is compressed, so not searchable for words).
         host = address(world["host"], language)
         addresses.update((f"{host}cite-bibtex/", f"{host}cite-ris/"))
         addresses.add(f"/{language}/")
     return addresses
+
+
+def api_addresses(world, language: str) -> list[str]:
+    """The read API's listings, filtered and searched, and the host's detail (docs/api.md)."""
+    with translation.override(language):
+        author_slug = world["author"].slug
+    articles = f"/api/v2/articles/?lang={language}"
+    return [
+        articles,
+        f"{articles}&topic=energy&author={author_slug}",
+        f"{articles}&search=Gas",
+        f"/api/v2/articles/{world['host'].pk}/?lang={language}",
+        f"/api/v2/pages/?lang={language}&type=articles.ArticlePage",
+    ]
 
 
 def searches(language: str) -> list[str]:
@@ -203,6 +218,7 @@ def test_a_published_piece_appears_everywhere_it_should(client, world):
             *feeds(world, language),
             *listings(world, language)[::2],
             *searches(language),
+            *api_addresses(world, language)[:3],
         ]
         for path in expected_on:
             assert word("draft", language) in pages[path], (language, path)
