@@ -5,6 +5,8 @@ import re
 import pytest
 from django.utils.translation import override
 
+from ankasam.translations.secondary import text_in_language
+
 from ..articles.factories import create_article, text_with_notes
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import TopicFactory
@@ -51,3 +53,55 @@ def test_translated_bio_carries_no_foreign_marking(client, people_index):
 
     assert '<div class="person__bio rich-text">' in html and "Hazar enerjisi" in html
     assert '<p class="person__role">Araştırmacı</p>' in html
+
+
+def turkish_only_author(people_index):
+    return PersonPageFactory(
+        parent=people_index,
+        title_en="Leyla Demir",
+        title_ru="Лейла Демир",
+        role_en="",
+        short_bio_en="",
+        bio_en="",
+        role_tr="Kıdemli Araştırmacı",
+        bio_tr="<p>Hazar enerjisi üzerine yazıyor.</p>",
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_bio_only_in_turkish_is_shown_marked_turkish(client, article_index, people_index, language):
+    author = turkish_only_author(people_index)
+    blocks, notes = text_with_notes(1)
+    article = create_article(
+        article_index,
+        authors=[author],
+        translations={
+            code: {"title": f"Gas {code}", "blocks": blocks, "notes": notes} for code in ("en", "ru")
+        },
+    )
+    with override(language):
+        urls = [article.url, author.url]
+
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert f'<html lang="{language}"' in html
+        assert re.search(r'<div class="[^"]*bio rich-text" lang="tr" dir="ltr">\s*<p>Hazar enerjisi', html), (
+            url
+        )
+        assert re.search(r'<p class="[^"]*role" lang="tr" dir="ltr">Kıdemli Araştırmacı</p>', html), url
+
+
+def test_secondary_texts_fall_back_to_the_original_language_then_any(article_index):
+    blocks, notes = text_with_notes(1)
+    texts = {code: {"title": f"Gas {code}", "blocks": blocks, "notes": notes} for code in ("en", "tr", "ru")}
+    texts["tr"]["standfirst"] = "Türkçe özet."
+    texts["ru"]["standfirst"] = "Краткое содержание."
+    written_in_russian = create_article(article_index, translations=texts, original_language="ru")
+    topic = TopicFactory(name_en="", name_ru="Энергетика")
+
+    standfirst = text_in_language(written_in_russian, "standfirst", "en")
+    name = text_in_language(topic, "name", "tr")
+
+    assert (str(standfirst), standfirst.language) == ("Краткое содержание.", "ru")
+    assert (str(name), name.language) == ("Энергетика", "ru")
+    assert str(text_in_language(written_in_russian, "standfirst", "tr")) == "Türkçe özet."
