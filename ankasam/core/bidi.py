@@ -16,7 +16,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .languages import SCRIPT_CHARACTERS
 
-HTML_TAG = re.compile(r"(<[^>]*>)")
+# Tags and character references: never cut by a run ("&lt;" holds Latin letters).
+TAG_OR_REFERENCE = re.compile(r"(<[^>]*>|&#?\w+;)")
 # Letters only Persian writes (پ چ ژ گ and the Persian kaf and yeh), and letters only Arabic
 # writes (teh marbuta, the Arabic kaf and yeh, alef maksura): a run with neither is left unnamed.
 PERSIAN_LETTERS = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
@@ -122,11 +123,11 @@ def isolate_in_text(text: str, run_direction: str) -> str:
 def isolate_other_direction(html: str, paragraph: str) -> SafeString:
     """Safe HTML with each run written against the paragraph's direction in a `<bdi>`.
 
-    Only text between tags is read, so a run inside a link is isolated inside it. Entities are
-    left as they are (the editor stores letters, not numeric references).
+    Only text between tags is read, so a run inside a link is isolated inside it. A character
+    reference ("&amp;", which the sanitiser writes for "&") ends a run and stays whole.
     """
-    pieces = HTML_TAG.split(str(html))
-    # split() with a capturing group alternates text and tags.
+    pieces = TAG_OR_REFERENCE.split(str(html))
+    # split() with a capturing group alternates text and tags (or references).
     for index in range(0, len(pieces), 2):
         pieces[index] = isolate_in_text(pieces[index], opposite(paragraph))
     return mark_safe("".join(pieces))

@@ -47,3 +47,12 @@ def test_a_run_is_named_persian_or_arabic_only_when_its_letters_tell():
     assert run_language("پشتیبانی") == "fa"
     assert run_language("الطاقة") == "ar"
     assert run_language("منبع") == ""
+
+
+def test_character_references_are_never_cut():
+    html = str(isolate_other_direction("<p>«منبع» a &lt; b &amp; c</p>", "rtl"))
+
+    assert (
+        html
+        == '<p>«منبع» <bdi dir="ltr">a</bdi> &lt; <bdi dir="ltr">b</bdi> &amp; <bdi dir="ltr">c</bdi></p>'
+    )
