@@ -1,9 +1,13 @@
 """A bio or a topic name without a translation is shown in its own language, and says so."""
 
+import io
 import re
 
 import pytest
+from django.core.files.images import ImageFile
 from django.utils.translation import override
+from PIL import Image
+from wagtail.images import get_image_model
 
 from ankasam.translations.secondary import text_in_language
 
@@ -105,3 +109,18 @@ def test_secondary_texts_fall_back_to_the_original_language_then_any(article_ind
     assert (str(standfirst), standfirst.language) == ("Краткое содержание.", "ru")
     assert (str(name), name.language) == ("Энергетика", "ru")
     assert str(text_in_language(written_in_russian, "standfirst", "tr")) == "Türkçe özet."
+
+
+def test_a_caption_only_in_russian_is_shown_marked_russian_on_the_english_page(client, article_index):
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 450), (40, 90, 120)).save(buffer, format="PNG")
+    image = get_image_model()(title="Harbour", caption_ru="Гавань Актау на рассвете.")
+    image.file = ImageFile(buffer, name="harbour.png")
+    image.save()
+    article = create_article(article_index, hero_image=image)
+    with override("en"):
+        url = article.url
+
+    html = client.get(url).content.decode()
+
+    assert '<span lang="ru" dir="ltr">Гавань Актау на рассвете.</span>' in html
