@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 PDF_DIRECTORY = "pdf"
 # Raise when the template or the stylesheet changes: every stored PDF is then made again.
-PDF_LAYOUT_VERSION = 1
+PDF_LAYOUT_VERSION = 2
 STYLESHEET = "css/pdf.css"
 # A reader whose PDF is still being made waits this long at most, looking every POLL_SECONDS,
 # then is told to come back after RETRY_AFTER_SECONDS (reader_actions.serve_pdf).
