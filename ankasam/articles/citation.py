@@ -43,10 +43,10 @@ from ankasam.core.languages import current_language, default_language, honorific
 from ankasam.translations.secondary import text_in_language
 
 MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
-# Compared after transliteration to ASCII: "için" is "icin", "после" is "posle".
 # Opening marks after whose pair a title's full stop goes, outside: guillemets, as in Russian,
-# French or Persian.
+# French or Persian (»Titel«. in German too).
 FULL_STOP_AFTER_MARKS = {"«", "»"}
+# Compared after transliteration to ASCII: "için" is "icin", "после" is "posle".
 KEY_STOP_WORDS = {"after", "with", "from", "into", "over", "what", "when", "which"}
 KEY_STOP_WORDS |= {"sonra", "icin", "posle", "cherez"}
 

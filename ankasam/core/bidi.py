@@ -6,7 +6,8 @@ around it. Instead a paragraph takes the direction of the page's language (unles
 letters is written in that direction), and each run written in the other direction is isolated in
 a `<bdi>` that states its own direction: the runs then sit in the order they were typed. The
 isolation is made when the text is rendered, never typed by editors, and is the same markup in the
-page, the PDF and the feeds. docs/architecture.md ("Text in two directions") says where it applies.
+page, its print view and footnote previews, and the PDF. docs/architecture.md ("Text in two
+directions") says where it applies.
 """
 
 import re
