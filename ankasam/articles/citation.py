@@ -7,7 +7,9 @@ Decisions (docs/architecture.md, "Citations and PDFs"):
 - The words a style puts between names ("and") are interface strings, translated with the page,
   so a Turkish reader citing the Turkish version gets "ve". APA's "&" and the Latin "et al." are
   the same in every language. Quotation marks come from the language's profile (languages.toml):
-  the styles' English ones in every language so far.
+  the styles' English ones in English and Turkish, guillemets in Russian (and Persian). The full
+  stop Chicago and MLA put inside the marks is American usage: it stays inside English marks
+  (“Title.”) and follows guillemets («Заголовок».), as Russian writes it.
 - Dates: an English version gets each style's own English format (Chicago "March 10, 2026", APA
   "2026, March 10", MLA "10 Mar. 2026"); other languages keep the style's order of parts with
   month names from Django's date formatting in the active language ("10 марта 2026").
@@ -41,6 +43,9 @@ from ankasam.core.languages import current_language, default_language, honorific
 from ankasam.translations.secondary import text_in_language
 
 MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+# Opening marks after whose pair a title's full stop goes, outside: guillemets, as in Russian,
+# French or Persian (»Titel«. in German too).
+FULL_STOP_AFTER_MARKS = {"«", "»"}
 # Compared after transliteration to ASCII: "için" is "icin", "после" is "posle".
 KEY_STOP_WORDS = {"after", "with", "from", "into", "over", "what", "when", "which"}
 KEY_STOP_WORDS |= {"sonra", "icin", "posle", "cherez"}
@@ -106,8 +111,10 @@ def ends_sentence(text: str) -> str:
 
 
 def quoted_title(title: str, language: str) -> str:
-    """A title in the language's quotation marks, the style's full stop inside: “Title.” (or “Title?”)."""
+    """A title in the language's quotation marks with the style's full stop: “Title.”, «Заголовок»."""
     opening, closing = language_profile(language).quotes
+    if opening in FULL_STOP_AFTER_MARKS and not title.endswith((".", "?", "!")):
+        return f"{opening}{title}{closing}."
     return f"{opening}{ends_sentence(title)}{closing}"
 
 

@@ -2,12 +2,17 @@
 
 Each feed starts from the same query as the listings (`queries.article_cards`), so a feed holds
 exactly what a reader of that language may see.
+
+RSS readers take `<description>` as HTML, while a standfirst or a topic name is plain text: it is
+HTML-escaped before it goes in, so a standfirst "a < b" reads as typed and a "<script>" typed as
+text stays text. (The XML writer then escapes it once more, as it escapes everything.)
 """
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from ankasam.core.languages import current_language
@@ -33,7 +38,7 @@ class ArticlesFeed(Feed):
         return f"/{current_language()}/"
 
     def description(self, obj=None):
-        return self.title(obj)
+        return escape(self.title(obj))
 
     def articles(self, obj):
         return ArticlePage.objects.all()
@@ -45,7 +50,7 @@ class ArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.standfirst
+        return escape(item.standfirst)
 
     def item_link(self, item):
         # One Feed instance serves every request, so no request is kept on it; the syndication

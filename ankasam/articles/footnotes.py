@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString, mark_safe
 
+from ankasam.core.bidi import isolate_other_direction, paragraph_direction
+from ankasam.core.text import html_to_text
+
 from .sanitise import clean_note_html
 
 # A note's label: what editors type between "[^" and "]" in the text, and in the note's label field.
@@ -24,6 +27,9 @@ class Footnote:
     label: str
     html: SafeString
     reference_ids: list[str] = field(default_factory=list)
+    # The note's paragraph direction (`set_note_directions`): the page's, unless it is wholly
+    # written the other way.
+    direction: str = "ltr"
 
     @property
     def anchor(self) -> str:
@@ -91,3 +97,15 @@ def number_footnotes(body_html: str, notes: list[tuple[str, str]]) -> tuple[Safe
         if label not in by_label:
             footnotes.append(Footnote(len(footnotes) + 1, label, clean_note_html(html)))
     return mark_safe("".join(pieces)), footnotes
+
+
+def set_note_directions(footnotes: list[Footnote], page_direction: str) -> list[Footnote]:
+    """Give each note its paragraph direction and isolate the runs written the other way.
+
+    A note beginning with a Persian title in an English piece stays a left-to-right paragraph, so
+    its source and date keep the order they were typed in (core/bidi.py).
+    """
+    for note in footnotes:
+        note.direction = paragraph_direction(html_to_text(note.html), page_direction)
+        note.html = isolate_other_direction(note.html, note.direction)
+    return footnotes

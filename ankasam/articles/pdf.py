@@ -15,7 +15,6 @@ import logging
 import math
 import mimetypes
 import re
-import unicodedata
 from pathlib import Path
 from time import sleep as pause
 from urllib.parse import unquote, urlparse
@@ -29,7 +28,6 @@ from django.utils import translation
 from django.utils.crypto import salted_hmac
 
 from ankasam.core.languages import current_language, native_name, text_direction
-from ankasam.core.text import html_to_text
 
 from .citation import chicago, cited_work
 from .presentation import article_authors, render_body_with_footnotes
@@ -38,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 PDF_DIRECTORY = "pdf"
 # Raise when the template or the stylesheet changes: every stored PDF is then made again.
-PDF_LAYOUT_VERSION = 1
+PDF_LAYOUT_VERSION = 2
 STYLESHEET = "css/pdf.css"
 # A reader whose PDF is still being made waits this long at most, looking every POLL_SECONDS,
 # then is told to come back after RETRY_AFTER_SECONDS (reader_actions.serve_pdf).
@@ -124,20 +122,6 @@ def stylesheet_path() -> Path:
 # The document
 
 
-def first_strong_direction(text: str, default: str = "ltr") -> str:
-    """The direction `dir="auto"` would give: that of the first letter with a strong direction.
-
-    WeasyPrint does not implement `dir="auto"`, so the PDF states each note's direction.
-    """
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return "ltr"
-        if kind in ("R", "AL"):
-            return "rtl"
-    return default
-
-
 def pdf_context(article) -> dict:
     language = current_language()
     body_html, footnotes = render_body_with_footnotes(article, {"page": article})
@@ -150,7 +134,8 @@ def pdf_context(article) -> dict:
         "language_name": native_name(language),
         "site_name": settings.WAGTAIL_SITE_NAME,
         "body_html": body_html,
-        "endnotes": [(note, first_strong_direction(html_to_text(note.html))) for note in footnotes],
+        # Each note states its direction (WeasyPrint ignores `dir="auto"` anyway; core/bidi.py).
+        "endnotes": footnotes,
         "authors": authors,
         "authors_with_pages": [person for person in authors if person.shown_to_readers],
         "citation": chicago(cited_work(article, authors, url)),

@@ -1,9 +1,9 @@
 """What the article template needs, gathered in a fixed number of queries."""
 
-from ankasam.core.languages import current_language, field_in
+from ankasam.core.languages import current_language, field_in, text_direction
 from ankasam.core.visibility import has_expired
 
-from .footnotes import number_footnotes
+from .footnotes import number_footnotes, set_note_directions
 from .queries import similar_articles
 
 
@@ -19,7 +19,8 @@ def render_body_with_footnotes(article, context):
         for block in field_in(article, "footnotes", language) or []
     ]
     body_html = body.render_as_block(context=context) if body else ""
-    return number_footnotes(str(body_html), notes)
+    body_html, footnotes = number_footnotes(str(body_html), notes)
+    return body_html, set_note_directions(footnotes, text_direction(language))
 
 
 def article_authors(article):

@@ -11,9 +11,10 @@ from django.utils.translation import override
 
 from ankasam.articles.dates import modification_datetime, publication_datetime
 from ankasam.core.languages import current_language, field_in
+from ankasam.core.text import first_sentence, html_to_text
 from ankasam.people.identifiers import orcid_url
 from ankasam.translations.alternates import page_versions
-from ankasam.translations.secondary import text_in_language
+from ankasam.translations.secondary import LocalizedText, text_in_language
 
 from .meta import (
     article_keywords,
@@ -61,18 +62,43 @@ def organization(request, language: str) -> dict:
     }
 
 
+def tagged_text(text: LocalizedText, language: str) -> str | dict:
+    """A string in the page's language; in another, JSON-LD's language-tagged value.
+
+    A bio written only in Turkish describes the author on the English page too, and says so.
+    """
+    if text.language == language:
+        return str(text)
+    return {"@value": str(text), "@language": text.language}
+
+
 def person_data(person, request, language: str | None = None) -> dict:
+    """The author's name; their address and role only when readers may open their page.
+
+    An unpublished author is named in the byline (the editor approved it) but their role, like
+    their bio, may still be a draft.
+    """
     language = language or current_language()
     data = {"@type": "Person", "name": str(text_in_language(person, "title", language))}
-    if getattr(person, "shown_to_readers", person.live):
-        data["url"] = person.get_full_url(request)
-        orcid = orcid_url(person)
-        if orcid:
-            data["sameAs"] = [orcid]
-    role = str(text_in_language(person, "role", language))
+    if not getattr(person, "shown_to_readers", person.live):
+        return data
+    data["url"] = person.get_full_url(request)
+    orcid = orcid_url(person)
+    if orcid:
+        data["sameAs"] = [orcid]
+    role = text_in_language(person, "role", language)
     if role:
-        data["jobTitle"] = role
+        data["jobTitle"] = tagged_text(role, language)
     return data
+
+
+def person_description(person, language: str) -> LocalizedText:
+    """Their short bio, else the first sentence of their bio, in whichever language has one."""
+    short_bio = text_in_language(person, "short_bio", language)
+    if short_bio:
+        return short_bio
+    bio = text_in_language(person, "bio", language)
+    return LocalizedText(first_sentence(html_to_text(bio.value)), bio.language)
 
 
 def version_reference(version) -> dict:
@@ -124,9 +150,9 @@ def person_structured_data(person, request, language: str, **listed) -> dict:
         "url": url,
         "worksFor": {"@id": f"{site_root_url(request)}/#organization", "name": settings.WAGTAIL_SITE_NAME},
     }
-    short_bio = str(text_in_language(person, "short_bio", language))
-    if short_bio:
-        entity["description"] = short_bio
+    description = person_description(person, language)
+    if description:
+        entity["description"] = tagged_text(description, language)
     if person.get_social_image() is not None:
         entity["image"] = social_image(person, request, language).url
     links = [block.value["url"] for block in person.links or []]

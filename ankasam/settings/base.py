@@ -164,6 +164,8 @@ LANGUAGE_CODE = SITE_LANGUAGE_CODES[0]
 # Django's own catalogues translate these names for the admin.
 LANGUAGES = [(code, _(LANG_INFO[code]["name"])) for code in SITE_LANGUAGE_CODES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats the site writes otherwise than Django (Turkish days without a leading zero).
+FORMAT_MODULE_PATH = ["ankasam.settings.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Istanbul")

@@ -30,8 +30,8 @@
         return id ? document.getElementById(id) : null;
     }
 
-    // A copy of the note's text, without its back-links: its dir="auto" comes with it, so a
-    // Persian note reads right to left. Its links stay out of the tab order: the preview
+    // A copy of the note's text, without its back-links: its dir and its isolated runs
+    // (<bdi>, ankasam/core/bidi.py) come with it, so a Persian note reads right to left. Its links stay out of the tab order: the preview
     // disappears as soon as focus moves on.
     function fillWith(note) {
         var text = note.querySelector(".footnote__text");

@@ -102,3 +102,27 @@ class ArticlePageFactory(factory.Factory):
     @classmethod
     def _create(cls, model_class, *args, parent, **kwargs):
         return create_article(parent, **kwargs)
+
+
+# A source note as editors type it in an English piece: a Persian title first, then Latin text.
+PERSIAN_TITLE = "به چهار دلیل روسیه از طالبان پشتیبانی میکند"
+ACCESS_DATE = "20.06.2022)."
+MIXED_DIRECTION_NOTES = {
+    "en": f"“{PERSIAN_TITLE}”, Hasht-e Subh, (accessed {ACCESS_DATE}",
+    "ru": f"“{PERSIAN_TITLE}”, Hasht-e Subh, (дата обращения {ACCESS_DATE}",
+    "tr": f"“{PERSIAN_TITLE}”, Hasht-e Subh, (erişim {ACCESS_DATE}",
+}
+
+
+def article_with_mixed_direction_note(parent) -> ArticlePage:
+    """Published in English, Russian and Turkish, each with one note beginning in Persian."""
+    translations = {
+        language: {
+            "title": f"Moscow and the Taliban {language}",
+            "slug": f"moscow-and-the-taliban-{language}",
+            "blocks": [paragraph("<p>Moscow's reasons were listed in the Persian press.[^1]</p>")],
+            "notes": [Note("1", f"<p>{note}</p>")],
+        }
+        for language, note in MIXED_DIRECTION_NOTES.items()
+    }
+    return create_article(parent, translations=translations)

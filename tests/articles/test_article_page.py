@@ -59,7 +59,7 @@ def test_article_shows_linked_footnotes_bios_json_ld_and_similar(client, article
         assert f'<sup class="footnote-ref" id="fnref-{n}"><a href="#fn-{n}"' in html
         assert f'<li id="fn-{n}" class="footnote" value="{n}">' in html
         assert f'href="#fnref-{n}"' in html
-    assert html.count('class="footnote__text" dir="auto"') == 3
+    assert html.count('class="footnote__text" dir="ltr"') == 3
     for person in authors:
         assert (
             f'<a href="{person.url}">Full profile'

@@ -21,7 +21,7 @@ from ankasam.articles.models import ArticlePage
 from ankasam.core.text import html_to_text
 
 from ..people.factories import PersonPageFactory
-from .factories import create_article
+from .factories import create_article, text_with_notes
 
 AYDIN, KAPLAN, SOKOLOVA = Name("Elif", "Aydın"), Name("Murat", "Kaplan"), Name("Anna", "Sokolova")
 MARCH_10 = datetime.date(2026, 3, 10)
@@ -157,8 +157,9 @@ def test_russian_citations_use_russian_month_names_the_conjunction_and_a_languag
             "language": translation.get_language_info("ru")["name_translated"]
         }
 
-    assert chicago_text.startswith("Kaplan, Murat, и Anna Sokolova.")
+    assert chicago_text.startswith("Kaplan, Murat, и Anna Sokolova. «Gas after 2030». ANKASAM")
     assert "ANKASAM, 10 марта 2026." in chicago_text
+    assert "«Gas after 2030». ANKASAM, 10 марта 2026," in mla_text
     assert "(2026, 10 марта)" in apa_text
     assert "ANKASAM, 10 марта 2026," in mla_text
     for citation in (chicago_text, apa_text, mla_text):
@@ -169,8 +170,28 @@ def test_turkish_citations_use_turkish_month_names_and_the_conjunction():
     with translation.override("tr"):
         citation = html_to_text(chicago(work(KAPLAN, SOKOLOVA, language="tr")))
 
-    assert citation.startswith("Kaplan, Murat, ve Anna Sokolova.")
+    assert citation.startswith("Kaplan, Murat, ve Anna Sokolova. “Gas after 2030.” ANKASAM")
     assert "10 Mart 2026" in citation
+
+
+@pytest.mark.django_db
+def test_turkish_dates_have_no_leading_zero_on_the_page_and_in_its_citations(client, article_index):
+    blocks, notes = text_with_notes(1)
+    article = create_article(
+        article_index,
+        translations={
+            "en": {"title": "Caspian gas", "blocks": blocks, "notes": notes},
+            "tr": {"title": "Hazar gazı", "blocks": blocks, "notes": notes},
+        },
+        publication_date=datetime.date(2025, 10, 8),
+    )
+
+    html = client.get(address(article, "tr")).content.decode()
+
+    assert re.search(r'<time class="byline__date" datetime="2025-10-08">8 Ekim 2025</time>', html)
+    citations = html[html.index('<section class="cite-this"') :]
+    assert "ANKASAM, 8 Ekim 2025." in citations and "(2025, 8 Ekim)" in citations
+    assert "08 Ekim" not in html
 
 
 def test_an_english_version_has_no_language_note():
@@ -310,7 +331,7 @@ def test_the_article_page_cites_this_language_version(client, article_index, peo
     with translation.override("ru"):
         russian_url = article.get_full_url()
         english_url = address(article, "en")
-    assert "Айдын, Элиф, и Мурат Каплан. “Каспийский газ и Европа.” ANKASAM, 10 марта 2026." in section
+    assert "Айдын, Элиф, и Мурат Каплан. «Каспийский газ и Европа». ANKASAM, 10 марта 2026." in section
     assert russian_url in section and english_url not in section
     assert section.count("data-copy-target=") == 3
     assert section.count(" hidden>") == 3, "the Copy buttons wait for the script"

@@ -1,5 +1,7 @@
 """The RSS feeds: valid RSS 2.0, in the request's language, holding only what readers may see."""
 
+from html import unescape
+
 import pytest
 from defusedxml import ElementTree
 from django.urls import reverse
@@ -103,3 +105,24 @@ def test_a_feed_costs_the_same_queries_however_many_items(client, pieces, articl
     for number in range(3):
         create_article(article_index, title=f"More {number}", authors=[pieces["author"]])
     assert queries_for_feed() == before
+
+
+def test_plain_text_is_escaped_before_it_goes_into_an_html_description(client, article_index):
+    blocks, notes = text_with_notes(1)
+    standfirst = "<script>alert(1)</script> and a < b"
+    topic = Topic.objects.create(name_en="Oil & <b>gas</b>", slug="oil")
+    create_article(
+        article_index,
+        translations={"en": {"title": "Tags", "blocks": blocks, "notes": notes, "standfirst": standfirst}},
+        topics=[topic],
+    )
+
+    all_pieces, _titles = feed_items(client, "/en/feed/")
+    one_topic, _titles = feed_items(client, "/en/feed/topics/oil/")
+
+    # What a feed reader gets once the XML is read: HTML whose text is what the editor typed.
+    description = all_pieces.find("item").findtext("description")
+    assert description == "&lt;script&gt;alert(1)&lt;/script&gt; and a &lt; b"
+    assert unescape(description) == standfirst
+    assert one_topic.findtext("description").endswith(": Oil &amp; &lt;b&gt;gas&lt;/b&gt;")
+    assert [category.text for category in one_topic.find("item").findall("category")] == ["Oil & <b>gas</b>"]

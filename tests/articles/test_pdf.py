@@ -4,6 +4,7 @@ from html import unescape
 
 import pytest
 from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 
@@ -14,8 +15,16 @@ from ankasam.articles.text import plain_text
 from ankasam.demo.loader import load_demo_content
 from ankasam.translations.availability import exists_in
 
-from .factories import create_article, text_with_notes
-from .pdfs import pdf_address
+from ..people.factories import PersonPageFactory
+from .factories import (
+    ACCESS_DATE,
+    PERSIAN_TITLE,
+    article_with_mixed_direction_note,
+    create_article,
+    text_with_notes,
+    written_in,
+)
+from .pdfs import pdf_address, text_positions
 
 pytestmark = pytest.mark.django_db
 
@@ -154,10 +163,20 @@ def test_the_url_fetcher_refuses_the_network(weasyprint):
     assert fetcher("data:text/plain,hi").read() == b"hi"
 
 
-def test_note_direction_follows_the_first_strong_letter():
-    assert pdf.first_strong_direction("«کریدور میانی» Zarei") == "rtl"
-    assert pdf.first_strong_direction("1. Zarei, «کریدور میانی»") == "ltr"
-    assert pdf.first_strong_direction("12, 34") == "ltr"
+@pytest.mark.parametrize("language", ["en", "ru", "tr"])
+def test_a_note_beginning_in_persian_keeps_its_order_in_the_pdf(client, article_index, weasyprint, language):
+    article = article_with_mixed_direction_note(article_index)
+
+    response = client.get(pdf_address(article, language))
+
+    assert response.status_code == 200
+    pieces = text_positions(response.content)
+    ((title_x, title_y),) = [(x, y) for x, y, text in pieces if PERSIAN_TITLE in text]
+    ((date_x, date_y),) = [(x, y) for x, y, text in pieces if text.strip().endswith(ACCESS_DATE)]
+    assert date_y == title_y, "the source and the date stay on the Persian title's line"
+    assert date_x > title_x, "the date follows the Persian title, to its right"
+    on_the_line = [x for x, y, _text in pieces if y == date_y]
+    assert date_x == max(on_the_line), "the date is the last thing in the note"
 
 
 # Real PDFs of the demo's longest article
@@ -204,3 +223,27 @@ def test_the_longest_demo_article_as_pdf_in_russian_and_turkish(client, home_pag
 
     assert any(url.endswith("/fonts/Vazirmatn-Regular.ttf") for url in fetched)
     assert all(url.startswith("file:") for url in fetched)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_bio_only_in_turkish_is_in_the_pdf_marked_turkish(
+    client, article_index, people_index, weasyprint, language
+):
+    author = PersonPageFactory(
+        parent=people_index,
+        title_en="Leyla Demir",
+        title_ru="Лейла Демир",
+        role_en="",
+        short_bio_en="",
+        bio_en="",
+        bio_tr="<p>Hazar enerjisi üzerine yazıyor.</p>",
+    )
+    article = create_article(article_index, authors=[author], translations=written_in("Gas", "en", "ru"))
+
+    with translation.override(language):
+        html = render_to_string("articles/pdf/article.html", pdf.pdf_context(article))
+    response = client.get(pdf_address(article, language))
+
+    assert re.search(r'<div lang="tr" dir="ltr">\s*<p>Hazar enerjisi üzerine yazıyor\.</p>', html)
+    text, _fonts = pdf_text_and_fonts(response.content)
+    assert squeezed("Hazar enerjisi üzerine yazıyor.") in squeezed(text)

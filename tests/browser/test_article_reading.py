@@ -27,7 +27,7 @@ def test_reader_follows_a_footnote_and_comes_back(demo_site, page, screenshot):
     assert page.url.endswith("#fn-1")
     note = page.locator("#fn-1")
     assert note.is_visible()
-    assert note.locator(".footnote__text").get_attribute("dir") == "auto"
+    assert note.locator(".footnote__text").get_attribute("dir") == "ltr"
     screenshot("article-footnote-target")
 
     note.get_by_role("link", name="Back to reference 1", exact=False).first.click()

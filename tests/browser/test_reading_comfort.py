@@ -158,7 +158,7 @@ def test_footnote_preview_on_hover_and_keyboard_focus_hidden_by_escape(live_serv
     first_reference.hover()
     preview.wait_for(state="visible")
     assert PERSIAN_TITLE in preview.inner_text()
-    assert preview.locator(".footnote__text").get_attribute("dir") == "auto"
+    assert preview.locator(".footnote__text").get_attribute("dir") == "rtl"
     assert preview.locator(".footnote__text").evaluate("e => getComputedStyle(e).direction") == "rtl"
     assert first_reference.get_attribute("aria-describedby") == preview.get_attribute("id") != ""
     assert page.evaluate("window.scrollY") == scroll_before

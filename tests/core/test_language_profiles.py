@@ -153,13 +153,13 @@ def test_the_search_configuration_comes_from_the_profile(settings):
 
 
 def test_the_citation_quotes_come_from_the_profile_of_the_versions_language(settings):
-    assert "“Gas after 2030.”" in html_to_text(chicago(cited_in("ru")))
-
-    with_profile(settings, "ru", quotes=("«", "»"))
-
-    assert "«Gas after 2030.»" in html_to_text(chicago(cited_in("ru")))
-    assert "«Gas after 2030.»" in html_to_text(mla(cited_in("ru")))
+    assert "«Gas after 2030». ANKASAM" in html_to_text(chicago(cited_in("ru")))
+    assert "«Gas after 2030». ANKASAM" in html_to_text(mla(cited_in("ru")))
     assert "“Gas after 2030.”" in html_to_text(chicago(cited_in("tr")))
+
+    with_profile(settings, "tr", quotes=("«", "»"))
+
+    assert "«Gas after 2030». ANKASAM" in html_to_text(chicago(cited_in("tr")))
 
 
 def test_names_lose_the_honorifics_of_every_profile(settings):

@@ -160,16 +160,47 @@ def test_a_long_headline_is_cut_at_a_word_with_an_ellipsis(client, article_index
     assert title.startswith(data["headline"][:-1])
 
 
-def test_an_author_without_a_public_page_is_named_without_a_link(client, article_index, people_index):
-    hidden = PersonPageFactory(parent=people_index, title_en="Unpublished Person")
+def test_an_author_without_a_public_page_is_named_and_nothing_else(client, article_index, people_index):
+    hidden = PersonPageFactory(parent=people_index, title_en="Unpublished Person", photo=picture(480, 480))
     hidden.unpublish()
     article = create_article(article_index, authors=[hidden])
 
     (data,) = json_ld(client, article)
 
-    assert data["author"] == [
-        {"@type": "Person", "name": "Unpublished Person", "jobTitle": "Research Fellow"}
-    ]
+    assert data["author"] == [{"@type": "Person", "name": "Unpublished Person"}]
+    assert "Research Fellow" not in json.dumps(data) and "regional policy" not in json.dumps(data)
+
+
+def turkish_only_author(people_index):
+    return PersonPageFactory(
+        parent=people_index,
+        title_en="Leyla Demir",
+        title_ru="Лейла Демир",
+        role_en="",
+        short_bio_en="",
+        bio_en="",
+        role_tr="Kıdemli Araştırmacı",
+        bio_tr="<p>Hazar enerjisi üzerine yazıyor. Ankara’da yaşıyor.</p>",
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_bio_only_in_turkish_describes_the_author_tagged_turkish(
+    client, article_index, people_index, language
+):
+    person = turkish_only_author(people_index)
+    article = create_article(article_index, authors=[person], translations=written_in(en="Gas", ru="Газ"))
+
+    (profile,) = json_ld(client, person, language)
+    (article_data,) = json_ld(client, article, language)
+
+    turkish_role = {"@value": "Kıdemli Araştırmacı", "@language": "tr"}
+    assert profile["mainEntity"]["description"] == {
+        "@value": "Hazar enerjisi üzerine yazıyor.",
+        "@language": "tr",
+    }
+    assert profile["mainEntity"]["jobTitle"] == turkish_role
+    assert article_data["author"][0]["jobTitle"] == turkish_role
 
 
 def test_a_large_main_image_is_cropped_to_1200_by_630_and_a_small_one_is_replaced_by_the_card(

@@ -1,9 +1,15 @@
 """A bio or a topic name without a translation is shown in its own language, and says so."""
 
+import io
 import re
 
 import pytest
+from django.core.files.images import ImageFile
 from django.utils.translation import override
+from PIL import Image
+from wagtail.images import get_image_model
+
+from ankasam.translations.secondary import text_in_language
 
 from ..articles.factories import create_article, text_with_notes
 from ..people.factories import PersonPageFactory
@@ -51,3 +57,70 @@ def test_translated_bio_carries_no_foreign_marking(client, people_index):
 
     assert '<div class="person__bio rich-text">' in html and "Hazar enerjisi" in html
     assert '<p class="person__role">Araştırmacı</p>' in html
+
+
+def turkish_only_author(people_index):
+    return PersonPageFactory(
+        parent=people_index,
+        title_en="Leyla Demir",
+        title_ru="Лейла Демир",
+        role_en="",
+        short_bio_en="",
+        bio_en="",
+        role_tr="Kıdemli Araştırmacı",
+        bio_tr="<p>Hazar enerjisi üzerine yazıyor.</p>",
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_bio_only_in_turkish_is_shown_marked_turkish(client, article_index, people_index, language):
+    author = turkish_only_author(people_index)
+    blocks, notes = text_with_notes(1)
+    article = create_article(
+        article_index,
+        authors=[author],
+        translations={
+            code: {"title": f"Gas {code}", "blocks": blocks, "notes": notes} for code in ("en", "ru")
+        },
+    )
+    with override(language):
+        urls = [article.url, author.url]
+
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert f'<html lang="{language}"' in html
+        # The whole bio on the person's page, its opening at the end of the article.
+        bio = r'<(div|p) class="[^"]*bio( rich-text)?" lang="tr" dir="ltr">\s*(<p>)?Hazar enerjisi'
+        assert re.search(bio, html), url
+        assert re.search(r'<p class="[^"]*role" lang="tr" dir="ltr">Kıdemli Araştırmacı</p>', html), url
+
+
+def test_secondary_texts_fall_back_to_the_original_language_then_any(article_index):
+    blocks, notes = text_with_notes(1)
+    texts = {code: {"title": f"Gas {code}", "blocks": blocks, "notes": notes} for code in ("en", "tr", "ru")}
+    texts["tr"]["standfirst"] = "Türkçe özet."
+    texts["ru"]["standfirst"] = "Краткое содержание."
+    written_in_russian = create_article(article_index, translations=texts, original_language="ru")
+    topic = TopicFactory(name_en="", name_ru="Энергетика")
+
+    standfirst = text_in_language(written_in_russian, "standfirst", "en")
+    name = text_in_language(topic, "name", "tr")
+
+    assert (str(standfirst), standfirst.language) == ("Краткое содержание.", "ru")
+    assert (str(name), name.language) == ("Энергетика", "ru")
+    assert str(text_in_language(written_in_russian, "standfirst", "tr")) == "Türkçe özet."
+
+
+def test_a_caption_only_in_russian_is_shown_marked_russian_on_the_english_page(client, article_index):
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 450), (40, 90, 120)).save(buffer, format="PNG")
+    image = get_image_model()(title="Harbour", caption_ru="Гавань Актау на рассвете.")
+    image.file = ImageFile(buffer, name="harbour.png")
+    image.save()
+    article = create_article(article_index, hero_image=image)
+    with override("en"):
+        url = article.url
+
+    html = client.get(url).content.decode()
+
+    assert '<span lang="ru" dir="ltr">Гавань Актау на рассвете.</span>' in html
