@@ -118,7 +118,8 @@ def resolve_image_blocks(blocks, images: dict, post_id: int, report, attachment_
         resolved.append(block)
     if missing:
         # One line per post: a gallery of forty missing images is one problem, not forty.
-        shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+        different = list(dict.fromkeys(missing))
+        shown = ", ".join(different[:3]) + (f" and {len(different) - 3} more" if len(different) > 3 else "")
         report.warn(
             post_id, f"{len(missing)} image(s) not among the imported attachments were left out: {shown}"
         )

@@ -88,7 +88,7 @@ def scan_export(
             index.attachments[record.post_id] = facts
             if facts.file:
                 index.attachment_files.setdefault(facts.file, record.post_id)
-            if facts.parent_id and IMAGE_FILE.search(facts.file):
+            if facts.parent_id and IMAGE_FILE.search(facts.file or urlsplit(record.attachment_url).path):
                 index.attached.setdefault(facts.parent_id, []).append(record.post_id)
         elif record.post_type == GUEST_AUTHOR:
             login = (record.postmeta.get("cap-user_login") or [record.post_name])[0]

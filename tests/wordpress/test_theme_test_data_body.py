@@ -2,11 +2,13 @@
 conversion alone: every post and page, as the importer would convert it."""
 
 import re
+from collections.abc import Callable
 
 import pytest
 from bs4 import BeautifulSoup
 
 from ankasam.wordpress.body import convert_body
+from ankasam.wordpress.scan import attached_images, scan_export
 from ankasam.wordpress.wxr import Item, read_export
 
 from ..services import missing, shared_folder
@@ -20,26 +22,32 @@ HEADING_LEVEL = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
 
 
 @pytest.fixture(scope="module")
-def items() -> dict[str, list[Item]]:
-    folder = shared_folder("wordpress-test-data")
-    if folder is None or not all((folder / name).is_file() for name in EXPORTS):
+def folder():
+    found = shared_folder("wordpress-test-data")
+    if found is None or not all((found / name).is_file() for name in EXPORTS):
         missing("WordPress's theme test data is not in ../shared/wordpress-test-data/")
+    return found
+
+
+@pytest.fixture(scope="module")
+def items(folder) -> dict[str, list[Item]]:
     return {name: [r for r in read_export(folder / name) if isinstance(r, Item)] for name in EXPORTS}
 
 
-def attached(items: list[Item]) -> dict[int, list[int]]:
-    images: dict[int, list[int]] = {}
-    for item in items:
-        if item.post_type == "attachment" and item.parent_id:
-            images.setdefault(item.parent_id, []).append(item.post_id)
-    return images
+@pytest.fixture(scope="module")
+def attached(folder) -> dict[str, Callable[[int], list[int]]]:
+    """Per export, the images attached to a post as the importer finds them."""
+    indexes = {name: scan_export(folder / name, ["en"]) for name in EXPORTS}
+    return {
+        name: (lambda post_id, index=index: attached_images(index, post_id))
+        for name, index in indexes.items()
+    }
 
 
-def converted(items: list[Item]):
-    images = attached(items)
+def converted(items: list[Item], attached_to):
     for item in items:
         if item.post_type in ("post", "page"):
-            yield item, convert_body(item.content, images.get(item.post_id, []))
+            yield item, convert_body(item.content, attached_to(item.post_id))
 
 
 def block_text(kind: str, value) -> str:
@@ -57,10 +65,10 @@ def block_text(kind: str, value) -> str:
 
 
 @pytest.mark.parametrize("name", EXPORTS)
-def test_no_raw_shortcode_is_left_in_any_body(items, name):
+def test_no_raw_shortcode_is_left_in_any_body(items, attached, name):
     left = []
     shortcodes_in_source = 0
-    for item, result in converted(items[name]):
+    for item, result in converted(items[name], attached[name]):
         shortcodes_in_source += len(CORE_SHORTCODE.findall(item.content))
         for kind, value in result.blocks:
             text = block_text(kind, value)
@@ -71,15 +79,16 @@ def test_no_raw_shortcode_is_left_in_any_body(items, name):
     assert left == []
 
 
-def test_galleries_become_images_and_audio_a_link(items):
-    bodies = {item.post_id: result for item, result in converted(items["themeunittestdata.wordpress.xml"])}
+def test_galleries_become_images_and_audio_a_link(items, attached):
+    theme = "themeunittestdata.wordpress.xml"
+    bodies = {item.post_id: result for item, result in converted(items[theme], attached[theme])}
 
     shortcode_gallery = [v["wordpress_attachment_id"] for k, v in bodies[1736].blocks if k == "image"]
     assert shortcode_gallery == [770, 771]
     # Post 555's `[gallery columns=N]`, without ids, each show the images attached to that post.
     post_555 = next(item for item in items["themeunittestdata.wordpress.xml"] if item.post_id == 555)
     galleries = post_555.content.count("[gallery")
-    attached_to_555 = attached(items["themeunittestdata.wordpress.xml"])[555]
+    attached_to_555 = attached[theme](555)
     assert galleries >= 9 and len(attached_to_555) > 1
     assert [k for k, _ in bodies[555].blocks].count("image") == galleries * len(attached_to_555)
     audio = [v.source for k, v in bodies[587].blocks if k == "paragraph" and ".mp3" in v.source]
@@ -89,9 +98,8 @@ def test_galleries_become_images_and_audio_a_link(items):
 
 
 def test_the_heading_hierarchy_of_post_1178_is_kept(items):
-    item, result = next(
-        (i, r) for i, r in converted(items["themeunittestdata.wordpress.xml"]) if i.post_id == 1178
-    )
+    item = next(item for item in items["themeunittestdata.wordpress.xml"] if item.post_id == 1178)
+    result = convert_body(item.content)
     source = BeautifulSoup(item.content, "html.parser").find_all(list(HEADING_LEVEL))
     expected = [(HEADING_LEVEL[tag.name], " ".join(tag.get_text().split())) for tag in source]
 
