@@ -189,28 +189,29 @@ class _Converter(InlineMarkup):
             )
 
     def add_quote(self, tag: Tag) -> None:
-        attribution = ""
-        for cite in tag.find_all(["cite", "footer"]):
-            attribution = " ".join(filter(None, [attribution, plain_text(cite)]))
-            cite.extract()
-        if tag.find("a", href=True):
-            self.add_linked_quote(tag, attribution)
+        cites = [cite.extract() for cite in tag.find_all(["cite", "footer"])]
+        if tag.find("a", href=True) or any(cite.find("a", href=True) for cite in cites):
+            self.add_linked_quote(tag, cites)
             return
+        attribution = " ".join(filter(None, (plain_text(cite) for cite in cites)))
         paragraphs = [plain_text(p) for p in tag.find_all("p")] or [plain_text(tag)]
         rest = [t for t in paragraphs if t]
         if rest or attribution:
             self.result.blocks.append(quote("\n\n".join(rest), attribution))
 
-    def add_linked_quote(self, tag: Tag, attribution: str) -> None:
-        # The quote block holds plain text; rich text's quotation keeps the links.
+    def add_linked_quote(self, tag: Tag, cites: list[Tag]) -> None:
+        # The quote block holds plain text; rich text's quotation keeps the links, its source's too.
         html = ""
         for part in tag.find_all("p") or [tag]:
             part.name = "blockquote"
             part = self.clean_inline(part)
             if plain_text(part):
                 html += str(part)
-        if attribution:
-            html += f"<p>{escape(attribution)}</p>"
+        for cite in cites:
+            cite.name = "p"
+            cite = self.clean_inline(cite)
+            if plain_text(cite):
+                html += str(cite)
         if html:
             self.result.blocks.append(paragraph(html))
 

@@ -83,6 +83,16 @@ def test_a_quote_with_a_link_keeps_it_in_a_rich_text_quotation():
     assert result.problems == []
 
 
+def test_a_link_in_the_source_of_a_quote_is_kept_too():
+    html = '<blockquote><p>Patience.</p><cite><a href="https://b.example/">A report</a></cite></blockquote>'
+    result = convert_body(html)
+
+    assert result.blocks[0][1].source == (
+        '<blockquote>Patience.</blockquote><p><a href="https://b.example/">A report</a></p>'
+    )
+    assert result.links == ["https://b.example/"]
+
+
 def test_a_quote_without_links_stays_a_quote_block():
     result = convert_body("<blockquote><p>Patience.</p><cite>Someone</cite></blockquote>")
 
