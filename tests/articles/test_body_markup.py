@@ -3,8 +3,10 @@ continued lists, on the article page and in its PDF."""
 
 import pytest
 from django.utils import translation
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
 from ankasam.articles import pdf
+from ankasam.articles.blocks import PARAGRAPH_FEATURES
 from ankasam.articles.content import heading, paragraph
 from ankasam.articles.text import plain_text
 
@@ -62,3 +64,20 @@ def test_the_pdf_shows_code_in_a_monospaced_font_and_the_other_marks(article_ind
     for words in ("Ports of the corridor", "return a;", "abandoned", "revived", "Fourth step"):
         assert squeezed(words) in squeezed(text), words
     assert any("Mono" in font for font in fonts), fonts
+
+
+def test_the_editor_keeps_the_marks_through_an_edit():
+    """What the admin's editor (Draftail) reads from the database and writes back."""
+    converter = ContentstateConverter(features=PARAGRAPH_FEATURES)
+    html = converter.to_database_format(converter.from_database_format(RICH))
+
+    for kept in (
+        "<h3",
+        "<h4",
+        "<s>abandoned</s>",
+        "<ins>revived</ins>",
+        "<code>route_id</code>",
+        "<blockquote",
+    ):
+        assert kept in html, kept
+    assert '<a href="https://example.org/report">the report</a>' in html
