@@ -182,11 +182,13 @@ class _Converter(InlineMarkup):
         elif _is_embed_host(src):
             self.result.blocks.append(("embed", src))
         else:
-            name = PurePosixPath(unquote(urlsplit(src).path)).name or src
-            self.result.blocks.append(paragraph(f'<p><a href="{html_escape(src)}">{escape(name)}</a></p>'))
+            self.add_link_paragraph(src, PurePosixPath(unquote(urlsplit(src).path)).name or src)
             self.report(
                 "Audio and video files became links to their old address; copy them and change the links."
             )
+
+    def add_link_paragraph(self, url: str, text: str) -> None:
+        self.result.blocks.append(paragraph(f'<p><a href="{html_escape(url)}">{escape(text)}</a></p>'))
 
     def add_quote(self, tag: Tag) -> None:
         cites = [cite.extract() for cite in tag.find_all(["cite", "footer"])]
@@ -225,8 +227,12 @@ class _Converter(InlineMarkup):
         if "wp-block-embed" in classes or tag.find("iframe"):
             wrapper = tag.find(class_="wp-block-embed__wrapper")
             url = plain_text(wrapper or tag)
-            if BARE_URL.match(url):
+            if BARE_URL.match(url) and _is_embed_host(url):
                 self.result.blocks.append(("embed", url))
+            elif BARE_URL.match(url):
+                # An embed nobody can play here would show nothing: a link keeps the way to it.
+                self.add_link_paragraph(url, url)
+                self.report("Embeds from sites without a known player became links.")
             elif tag.find("iframe"):
                 self.add_iframe(tag.find("iframe"))
             else:

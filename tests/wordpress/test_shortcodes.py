@@ -108,6 +108,20 @@ def test_escaped_shortcode_and_shortcodes_shown_as_code_stay_text():
     assert kinds(result) == ["paragraph"]
 
 
+def test_an_embed_from_a_site_without_a_known_player_becomes_a_link():
+    html = (
+        '<figure class="wp-block-embed is-provider-wordpress-tv"><div class="wp-block-embed__wrapper">\n'
+        "https://wordpress.tv/2018/10/14/talk/\n</div></figure>"
+    )
+    result = convert_body(html)
+
+    assert (
+        sources(result)
+        == '<p><a href="https://wordpress.tv/2018/10/14/talk/">https://wordpress.tv/2018/10/14/talk/</a></p>'
+    )
+    assert result.problems == ["Embeds from sites without a known player became links."]
+
+
 def test_caption_attribute_and_embed_shortcode_still_work():
     html = (
         '[caption id="a" caption="A port"]<img class="wp-image-4" src="https://old.example/p.jpg">[/caption]'
