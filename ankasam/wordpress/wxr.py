@@ -313,7 +313,9 @@ def _item(element: ET.Element) -> Item:
 
 def plain_title(title: str) -> str:
     """A title as text: WordPress shows titles as HTML (`Title <em>With</em>`); ours are text."""
-    return " ".join(html_to_text(title).split())
+    if "<" in title or "&" in title:
+        title = html_to_text(title)
+    return " ".join(title.split())
 
 
 def _post_id(values: dict[str, str]) -> int:
