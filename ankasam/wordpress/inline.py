@@ -57,6 +57,9 @@ class InlineMarkup:
             return
         if any(attr.lower().startswith("on") for attr in element.attrs):
             self.report("Removed event-handler attributes (onclick and the like).")
+        if "wp-block-file__button" in (element.get("class") or []):
+            element.decompose()  # the file block's "Download" button repeats the link before it
+            return
         if name in RENAMED:
             element.name = RENAMED[name]
             element.attrs = {}

@@ -113,6 +113,16 @@ def test_links_in_captions_and_tables_are_reported_once_with_a_count():
     assert result.links == ["/a/", "/b/", "/c/"]
 
 
+def test_the_file_block_is_one_link_without_its_download_button():
+    html = (
+        '<div class="wp-block-file"><a href="https://old.example/f.pdf">The report</a>'
+        '<a href="https://old.example/f.pdf" class="wp-block-file__button" download>Download</a></div>'
+    )
+    result = convert_body(html)
+
+    assert result.blocks[0][1].source == '<p><a href="https://old.example/f.pdf">The report</a></p>'
+
+
 def test_a_title_with_markup_becomes_its_text():
     assert plain_title("Markup: Title <em>With</em> <b>Mark<sup>up</sup></b>") == "Markup: Title With Markup"
     assert plain_title(" Tom &amp; Jerry\n") == "Tom & Jerry"
