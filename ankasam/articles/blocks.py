@@ -6,7 +6,12 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from .footnotes import LABEL
 
-PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
+# Headings below the section heading (h3, h4), and h2 for one that holds a link; "insert" (<ins>)
+# is registered in wagtail_hooks.py, the others are Wagtail's own.
+PARAGRAPH_FEATURES = [
+    "h2", "h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul", "blockquote",
+    "superscript", "subscript", "strikethrough", "insert", "code",
+]  # fmt: skip
 NOTE_FEATURES = ["bold", "italic", "link"]
 
 FOOTNOTE_HELP = _(
@@ -45,6 +50,15 @@ class ImageBlock(blocks.StructBlock):
         template = "articles/blocks/image.html"
 
 
+class CodeBlock(blocks.TextBlock):
+    """Code or other preformatted text, shown in monospace with its spacing and lines as typed."""
+
+    class Meta:
+        icon = "code"
+        label = _("Code")
+        template = "articles/blocks/code.html"
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=PARAGRAPH_FEATURES, help_text=FOOTNOTE_HELP, template="articles/blocks/paragraph.html"
@@ -54,6 +68,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     embed = EmbedBlock(icon="media", template="articles/blocks/embed.html")
     table = TableBlock()
+    code = CodeBlock()
 
 
 class FootnoteBlock(blocks.StructBlock):

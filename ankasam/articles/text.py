@@ -19,7 +19,7 @@ def without_markers(text: str) -> str:
 def plain_text_of_block(block_type: str, value) -> str:
     if block_type == "paragraph":
         return html_to_text(value.source if hasattr(value, "source") else value)
-    if block_type == "heading":
+    if block_type in ("heading", "code"):
         return str(value)
     if block_type == "quote":
         return f"{value['quote']} {value.get('attribution') or ''}"

@@ -11,23 +11,33 @@ Links between posts are collected in `BodyResult.links`; once the posts have pag
 """
 
 import re
-import warnings
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from html import escape as html_escape
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
+from bs4 import Comment, Tag
 
 from ankasam.articles.content import heading, paragraph, quote
 
-EMBED_SHORTCODE = re.compile(r"\[embed[^\]]*\]\s*(.*?)\s*\[/embed\]", re.DOTALL | re.IGNORECASE)
-CAPTION_SHORTCODE = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.DOTALL | re.IGNORECASE)
-CAPTIONED_IMAGE = re.compile(
-    r"\s*((?:<a\b[^>]*>)?\s*<img\b[^>]*>\s*(?:</a>)?)(.*)", re.DOTALL | re.IGNORECASE
+from .inline import (
+    BLOCK_LEVEL,
+    DROPPED_WITH_CONTENT,
+    UNSAFE_SCHEME,
+    InlineMarkup,
+    escape,
+    fragment,
+    plain_text,
+    preformatted_text,
+    text_with_breaks,
 )
+from .shortcodes import expand_shortcodes
+
 ATTACHMENT_CLASS = re.compile(r"^wp-image-(\d+)$")
 BLANK_LINE = re.compile(r"\n\s*\n")
 BARE_URL = re.compile(r"^https?://\S+$")
-UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 
 # Hosts whose URLs Wagtail's oEmbed finder can turn into an embed.
 EMBED_HOSTS = (
@@ -36,14 +46,10 @@ EMBED_HOSTS = (
     "flickr.com", "instagram.com", "tiktok.com", "ted.com",
     "dailymotion.com", "scribd.com", "speakerdeck.com", "facebook.com",
 )  # fmt: skip
-INLINE_KEPT = {"a", "b", "strong", "i", "em", "sup", "sub", "br", "ul", "ol", "li"}
-DROPPED_WITH_CONTENT = {"script", "style", "noscript", "template", "object", "embed", "form", "iframe"}
 CONTAINERS = {"div", "section", "article", "main", "header", "footer", "aside", "center"}
-BLOCK_LEVEL = {
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "figure", "table", "img",
-    "iframe", "hr", "pre", "div", "section", "article", "main", "header", "footer", "aside",
-    "center", "dl", "address", "script", "style", "noscript", "form", "object", "embed", "template",
-}  # fmt: skip
+# The body's heading block is the section heading (h2); lower levels are rich-text headings.
+HEADING_LEVELS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
+RICH_BLOCKS = ("p", "ul", "ol", "h2", "h3", "h4", "blockquote")
 
 
 @dataclass
@@ -53,16 +59,20 @@ class BodyResult:
     links: list[str] = field(default_factory=list)
 
 
-class _Converter:
+class _Converter(InlineMarkup):
     def __init__(self):
         self.result = BodyResult()
-        self._reported: set[str] = set()
+        self.reported: Counter = Counter()
 
     def report(self, message: str) -> None:
-        # Once per kind: a post with 200 spans needs one line in the report, not 200.
-        if message not in self._reported:
-            self._reported.add(message)
-            self.result.problems.append(message)
+        # Counted, and listed once: a post with 200 spans needs one line in the report, not 200.
+        self.reported[message] += 1
+
+    def finish(self) -> BodyResult:
+        self.result.problems += [
+            message if count == 1 else f"{message} (×{count})" for message, count in self.reported.items()
+        ]
+        return self.result
 
     # --- top level -------------------------------------------------------------------------
 
@@ -84,7 +94,7 @@ class _Converter:
         html = "".join(str(node) for node in nodes)
         for chunk in BLANK_LINE.split(html):
             if chunk.strip():
-                self.add_p(_fragment(chunk.strip().replace("\n", "<br>\n")))
+                self.add_p(fragment(chunk.strip().replace("\n", "<br>\n")))
 
     def convert_block(self, tag: Tag) -> None:
         name = tag.name
@@ -92,11 +102,10 @@ class _Converter:
             self.add_iframe(tag)
         elif name in DROPPED_WITH_CONTENT:
             self.report(f"Removed <{name}> and its content.")
-        elif name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            self.collect_links(tag, where="a heading")
-            text = _plain_text(tag)
-            if text:
-                self.result.blocks.append(heading(text))
+        elif name in HEADING_LEVELS:
+            self.add_heading(tag)
+        elif name in ("audio", "video"):
+            self.add_media(tag)
         elif name in ("ul", "ol"):
             self.add_paragraph(tag)
         elif name == "blockquote":
@@ -110,8 +119,7 @@ class _Converter:
         elif name == "hr":
             pass  # a rule carries no text, and the body has no separator block
         elif name == "pre":
-            self.report("Preformatted text (<pre>) became a paragraph; its monospacing is lost.")
-            self.add_paragraph(_fragment(_text_with_breaks(tag)))
+            self.add_preformatted(tag)
         elif name == "p":
             self.add_p(tag)
         elif name in CONTAINERS:
@@ -123,7 +131,7 @@ class _Converter:
     # --- blocks ----------------------------------------------------------------------------
 
     def add_p(self, tag: Tag) -> None:
-        text = _plain_text(tag)
+        text = plain_text(tag)
         embed_url = _known_embed_url(text)
         if embed_url and not tag.find("img"):
             self.result.blocks.append(("embed", embed_url))
@@ -135,38 +143,96 @@ class _Converter:
         images = [img.extract() for img in tag.find_all("img")]
         embeds_before = len(self.result.blocks)
         tag = self.clean_inline(tag)
-        if _plain_text(tag):
+        if plain_text(tag):
             html = tag.decode_contents() if tag.name == "[document]" else str(tag)
-            if tag.name not in ("p", "ul", "ol"):
+            if tag.name not in RICH_BLOCKS:
                 html = f"<p>{html}</p>"
             # An iframe found inside the text has already added its embed; the text comes first.
             self.result.blocks.insert(embeds_before, paragraph(html))
         for img in images:
             self.add_image(img, caption="")
 
+    def add_heading(self, tag: Tag) -> None:
+        level = HEADING_LEVELS[tag.name]
+        if level == 2 and not tag.find("a", href=True):
+            text = plain_text(tag)
+            if text:
+                self.result.blocks.append(heading(text))
+            return
+        # Lower levels, and a heading with a link, are rich text, which keeps both.
+        tag.name = f"h{level}"
+        self.add_paragraph(tag)
+
+    def add_preformatted(self, tag: Tag) -> None:
+        text = preformatted_text(tag)
+        if not text.strip():
+            return
+        if "wp-block-verse" in (tag.get("class") or []):
+            # A poem keeps its lines; it is not code and needs no monospacing.
+            self.add_paragraph(fragment(text_with_breaks(text)))
+        else:
+            self.result.blocks.append(("code", text))
+
+    def add_media(self, tag: Tag) -> None:
+        """An <audio> or <video> player: an embed where oEmbed knows the site, else a link."""
+        source = tag.find("source", src=True)
+        src = str(tag.get("src") or (source["src"] if source else "")).strip()
+        if not BARE_URL.match(src):
+            self.report(f"Removed a <{tag.name}> player without a usable web address.")
+        elif _is_embed_host(src):
+            self.result.blocks.append(("embed", src))
+        else:
+            self.add_link_paragraph(src, PurePosixPath(unquote(urlsplit(src).path)).name or src)
+            self.report(
+                "Audio and video files became links to their old address; copy them and change the links."
+            )
+
+    def add_link_paragraph(self, url: str, text: str) -> None:
+        self.result.blocks.append(paragraph(f'<p><a href="{html_escape(url)}">{escape(text)}</a></p>'))
+
     def add_quote(self, tag: Tag) -> None:
-        self.collect_links(tag, where="a quote")
-        attribution = ""
-        for cite in tag.find_all(["cite", "footer"]):
-            attribution = " ".join(filter(None, [attribution, _plain_text(cite)]))
-            cite.extract()
-        paragraphs = [_plain_text(p) for p in tag.find_all("p")] or [_plain_text(tag)]
+        cites = [cite.extract() for cite in tag.find_all(["cite", "footer"])]
+        if tag.find("a", href=True) or any(cite.find("a", href=True) for cite in cites):
+            self.add_linked_quote(tag, cites)
+            return
+        attribution = " ".join(filter(None, (plain_text(cite) for cite in cites)))
+        paragraphs = [plain_text(p) for p in tag.find_all("p")] or [plain_text(tag)]
         rest = [t for t in paragraphs if t]
         if rest or attribution:
             self.result.blocks.append(quote("\n\n".join(rest), attribution))
 
+    def add_linked_quote(self, tag: Tag, cites: list[Tag]) -> None:
+        # The quote block holds plain text; rich text's quotation keeps the links, its source's too.
+        html = ""
+        for part in tag.find_all("p") or [tag]:
+            part.name = "blockquote"
+            part = self.clean_inline(part)
+            if plain_text(part):
+                html += str(part)
+        for cite in cites:
+            cite.name = "p"
+            cite = self.clean_inline(cite)
+            if plain_text(cite):
+                html += str(cite)
+        if html:
+            self.result.blocks.append(paragraph(html))
+
     def add_figure(self, tag: Tag) -> None:
         figcaption = tag.find("figcaption")
-        caption = _plain_text(figcaption) if figcaption else ""
+        caption = plain_text(figcaption) if figcaption else ""
         if figcaption:
             self.collect_links(figcaption, where="a caption")
             figcaption.extract()
         classes = tag.get("class") or []
         if "wp-block-embed" in classes or tag.find("iframe"):
             wrapper = tag.find(class_="wp-block-embed__wrapper")
-            url = _plain_text(wrapper or tag)
-            if BARE_URL.match(url):
+            url = plain_text(wrapper or tag)
+            if BARE_URL.match(url) and _is_embed_host(url):
                 self.result.blocks.append(("embed", url))
+            elif BARE_URL.match(url):
+                # An embed nobody can play here would show nothing: a link keeps the way to it.
+                self.add_link_paragraph(url, url)
+                self.report("Embeds from sites without a known player became links.")
             elif tag.find("iframe"):
                 self.add_iframe(tag.find("iframe"))
             else:
@@ -188,7 +254,7 @@ class _Converter:
     def add_caption_paragraph(self, caption: str) -> None:
         # Embeds and galleries have nowhere to keep a caption; a paragraph keeps its words.
         if caption:
-            self.add_paragraph(_fragment(f"<p>{_escape(caption)}</p>"))
+            self.add_paragraph(fragment(f"<p>{escape(caption)}</p>"))
 
     def add_image(self, img: Tag, caption: str) -> None:
         attachment_id = None
@@ -228,10 +294,10 @@ class _Converter:
     def add_table(self, table: Tag, caption: str) -> None:
         caption_tag = table.find("caption")
         if caption_tag:
-            caption = " ".join(filter(None, [caption, _plain_text(caption_tag)]))
+            caption = " ".join(filter(None, [caption, plain_text(caption_tag)]))
             caption_tag.extract()
         self.collect_links(table, where="a table")
-        rows = [[_plain_text(cell) for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")]
+        rows = [[plain_text(cell) for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")]
         rows = [row for row in rows if row]
         if not rows:
             return
@@ -257,104 +323,22 @@ class _Converter:
             )
         )
 
-    # --- inline markup ---------------------------------------------------------------------
 
-    def collect_links(self, tag: Tag, where: str) -> None:
-        for link in tag.find_all("a", href=True):
-            href = str(link["href"]).strip()
-            if href and not UNSAFE_SCHEME.match(href):
-                self.result.links.append(href)
-                self.report(f"A link in {where} was kept as text only (the block holds no links): {href}")
-
-    def clean_inline(self, tag: Tag) -> Tag:
-        """Reduce to what a paragraph's rich text holds, reporting what had to go."""
-        if any(attr.lower().startswith("on") for attr in tag.attrs):
-            self.report("Removed event-handler attributes (onclick and the like).")
-        tag.attrs = {}
-        for element in tag.find_all(True):
-            if element.decomposed:
-                continue
-            name = element.name
-            if name in DROPPED_WITH_CONTENT:
-                if name == "iframe":
-                    self.add_iframe(element)  # an embed block, or a reported removal
-                else:
-                    self.report(f"Removed <{name}> and its content.")
-                element.decompose()
-                continue
-            if any(attr.lower().startswith("on") for attr in element.attrs):
-                self.report("Removed event-handler attributes (onclick and the like).")
-            if name == "a":
-                self.clean_link(element)
-            elif name not in INLINE_KEPT:
-                if name not in ("p", "div"):  # a <p> in a list item is normal, and loses nothing
-                    self.report(f"Unwrapped <{name}> to its text: the body's rich text cannot hold it.")
-                # Unwrapped blocks (<p>, <dd>...) keep a line break, or their words would run together.
-                if (name in BLOCK_LEVEL or name in ("dt", "dd")) and element.next_sibling is not None:
-                    element.insert_after(_fragment("<br/>").br)
-                element.unwrap()
-            else:
-                element.attrs = {}
-        for comment in tag.find_all(string=lambda s: isinstance(s, Comment)):
-            comment.extract()
-        return tag
-
-    def clean_link(self, link: Tag) -> None:
-        href = str(link.get("href") or "").strip()
-        if UNSAFE_SCHEME.match(href):
-            self.report("Removed a javascript: or data: link, keeping its text.")
-            link.unwrap()
-        elif not href:
-            link.unwrap()  # an anchor target (<a name>) is not a link
-        else:
-            self.result.links.append(href)
-            link.attrs = {"href": href}
-
-
-def convert_body(html: str) -> BodyResult:
+def convert_body(html: str, attached_ids: Sequence[int] = ()) -> BodyResult:
     """Convert one post's content (Gutenberg or classic editor) into body blocks.
 
     Gutenberg's block comments (`<!-- wp:... -->`) need no pass of their own: they parse as comments,
-    and comments are skipped everywhere.
+    and comments are skipped everywhere. Shortcodes are expanded first (`shortcodes.py`);
+    `attached_ids` are the images attached to the post, which a `[gallery]` without ids shows.
     """
-    html = EMBED_SHORTCODE.sub(lambda m: f'<figure class="wp-block-embed">{m.group(1)}</figure>', html)
-    html = CAPTION_SHORTCODE.sub(_caption_shortcode_to_figure, html)
+    expanded = expand_shortcodes(html, attached_ids)
     converter = _Converter()
-    converter.convert_children(_fragment(html))
-    return converter.result
+    converter.result.problems += expanded.problems
+    converter.convert_children(fragment(expanded.html))
+    return converter.finish()
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def _fragment(html: str) -> BeautifulSoup:
-    # A paragraph that is only a URL is ordinary content here, not a mistaken call to fetch it.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        return BeautifulSoup(html, "html.parser")
-
-
-def _plain_text(tag: Tag | None) -> str:
-    if tag is None:
-        return ""
-    # No separator between strings: "<b>NATO</b>'s" is one word. Line breaks and cells do separate.
-    pieces = []
-    for node in tag.descendants:
-        if isinstance(node, Comment):
-            continue
-        if isinstance(node, NavigableString):
-            pieces.append(str(node))
-        elif node.name in ("br", "p", "li", "td", "th", "div"):
-            pieces.append(" ")
-    return " ".join("".join(pieces).split())
-
-
-def _text_with_breaks(tag: Tag) -> str:
-    return "<p>" + "<br>".join(_escape(line) for line in tag.get_text().strip("\n").split("\n")) + "</p>"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def bare_host(netloc: str) -> str:
@@ -384,11 +368,3 @@ def _embed_url_from_iframe(src: str) -> str | None:
     if vimeo:
         return f"https://vimeo.com/{vimeo.group(1)}"
     return src
-
-
-def _caption_shortcode_to_figure(match: re.Match) -> str:
-    inner = CAPTIONED_IMAGE.match(match.group(1))
-    if not inner:
-        return match.group(1)
-    image_html, caption = inner.group(1), inner.group(2).strip()
-    return f'<figure class="wp-caption">{image_html}<figcaption>{caption}</figcaption></figure>'

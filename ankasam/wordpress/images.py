@@ -106,17 +106,23 @@ def resolve_image_blocks(blocks, images: dict, post_id: int, report, attachment_
     """
     by_file = attachment_files or {}
     resolved = []
+    missing = []
     for block in blocks:
         if block[0] == "image" and "wordpress_attachment_id" in block[1]:
             number = block[1]["wordpress_attachment_id"] or by_file.get(uploaded_file(block[1]["src"]))
             image = images.get(number)
             if image is None:
-                report.warn(
-                    post_id, f"image {block[1]['src']} is not among the imported attachments; left out"
-                )
+                missing.append(block[1]["src"] or f"attachment {number}")
                 continue
             block = ("image", {"image": image, "caption": block[1]["caption"]})
         resolved.append(block)
+    if missing:
+        # One line per post: a gallery of forty missing images is one problem, not forty.
+        different = list(dict.fromkeys(missing))
+        shown = ", ".join(different[:3]) + (f" and {len(different) - 3} more" if len(different) > 3 else "")
+        report.warn(
+            post_id, f"{len(missing)} image(s) not among the imported attachments were left out: {shown}"
+        )
     return resolved
 
 

@@ -30,7 +30,7 @@ from .models import ImportedPost
 from .people import NoPeopleIndex, import_authors
 from .publishing import finish_group, page_of_group
 from .report import Report
-from .scan import scan_export
+from .scan import attached_images, scan_export
 from .sidecars import read_taxonomy_mapping, read_wpml_translations, wpml_groups
 from .terms import import_categories
 from .wxr import Item, read_export
@@ -166,7 +166,7 @@ def read_sidecars(options: Options) -> dict:
 def write_post(item: Item, group: Group, parent, index, people, topics, images, report: Report):
     language = next(code for code, post_id in group.members.items() if post_id == item.post_id)
     notes = extract_footnotes(item.content, (item.postmeta.get("footnotes") or [None])[0])
-    body = convert_body(notes.body_html)
+    body = convert_body(notes.body_html, attached_images(index, item.post_id))
     for problem in notes.problems + body.problems:
         report.warn(item.post_id, problem)
     blocks = resolve_image_blocks(body.blocks, images, item.post_id, report, index.attachment_files)

@@ -4,6 +4,7 @@ What is kept per post is a few hundred bytes, so the index grows with the number
 not with their length; the second pass streams the file again for the text.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -16,6 +17,9 @@ from .wxr import Author, Item, Term, read_export
 IMPORTED_POST_TYPES = ("post",)
 
 
+IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.IGNORECASE)
+
+
 @dataclass
 class AttachmentFacts:
     attachment_id: int
@@ -25,6 +29,8 @@ class AttachmentFacts:
     alt: str
     language: str | None = None  # Polylang's, when media are translated
     group: str | None = None  # Polylang's post_translations group of the same image
+    parent_id: int | None = None  # the post it was uploaded to, whose [gallery] shows it
+    menu_order: int = 0
 
 
 @dataclass
@@ -36,6 +42,7 @@ class ExportIndex:
     paths: dict[int, str] = field(default_factory=dict)
     attachments: dict[int, AttachmentFacts] = field(default_factory=dict)
     attachment_files: dict[str, int] = field(default_factory=dict)  # 2025/03/map.png -> its id
+    attached: dict[int, list[int]] = field(default_factory=dict)  # post id -> its images' ids
     polylang_groups: dict[str, dict[str, int]] = field(default_factory=dict)
     # Polylang's term translations: term id -> (language, group slug); and WPML's per post.
     term_languages: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -81,6 +88,8 @@ def scan_export(
             index.attachments[record.post_id] = facts
             if facts.file:
                 index.attachment_files.setdefault(facts.file, record.post_id)
+            if facts.parent_id and IMAGE_FILE.search(facts.file or urlsplit(record.attachment_url).path):
+                index.attached.setdefault(facts.parent_id, []).append(record.post_id)
         elif record.post_type == GUEST_AUTHOR:
             login = (record.postmeta.get("cap-user_login") or [record.post_name])[0]
             index.guest_authors[login] = record
@@ -165,4 +174,12 @@ def attachment_facts(item: Item) -> AttachmentFacts:
         alt=first("_wp_attachment_image_alt"),
         language=category(item, "language"),
         group=category(item, "post_translations"),
+        parent_id=item.parent_id,
+        menu_order=item.menu_order,
     )
+
+
+def attached_images(index: ExportIndex, post_id: int) -> list[int]:
+    """The images uploaded to a post, in WordPress's gallery order: what `[gallery]` without ids shows."""
+    attached = [index.attachments[number] for number in index.attached.get(post_id, [])]
+    return [facts.attachment_id for facts in sorted(attached, key=lambda f: (f.menu_order, f.attachment_id))]

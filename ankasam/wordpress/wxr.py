@@ -20,6 +20,8 @@ from typing import BinaryIO
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import iterparse
 
+from ankasam.core.text import html_to_text
+
 __all__ = [
     "Author",
     "ExportError",
@@ -289,7 +291,7 @@ def _item(element: ET.Element) -> Item:
         post_id=post_id,
         post_type=values.get("wp:post_type", "").strip(),
         status=values.get("wp:status", "").strip(),
-        title=values.get("title", "").strip(),
+        title=plain_title(values.get("title", "")),
         link=values.get("link", "").strip(),
         guid=values.get("guid", "").strip(),
         post_name=values.get("wp:post_name", "").strip(),
@@ -307,6 +309,13 @@ def _item(element: ET.Element) -> Item:
         categories=categories,
         postmeta=_meta(element, "wp:postmeta"),
     )
+
+
+def plain_title(title: str) -> str:
+    """A title as text: WordPress shows titles as HTML (`Title <em>With</em>`); ours are text."""
+    if "<" in title or "&" in title:
+        title = html_to_text(title)
+    return " ".join(title.split())
 
 
 def _post_id(values: dict[str, str]) -> int:
