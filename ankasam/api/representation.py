@@ -10,10 +10,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.api.utils import get_full_url
 
-from ankasam.articles.pdf import first_strong_direction, pdf_available
+from ankasam.articles.pdf import pdf_available
 from ankasam.articles.presentation import render_body_with_footnotes
 from ankasam.core.languages import default_language, field_in
-from ankasam.core.text import html_to_text
 from ankasam.translations.alternates import page_versions
 from ankasam.translations.secondary import LocalizedText, text_in_language
 
@@ -101,7 +100,9 @@ def footnote(note) -> dict:
         "number": note.number,
         "label": note.label,
         "html": str(note.html),
-        "direction": first_strong_direction(html_to_text(note.html)),
+        # The note's paragraph direction as the page sets it (core/bidi.py): the page's, unless
+        # the note has no letter written that way; runs the other way are isolated in `html`.
+        "direction": note.direction,
     }
 
 

@@ -50,7 +50,14 @@ def test_the_body_comes_as_html_with_numbered_references_and_as_blocks(client, a
     assert f"Body {language} second claim.[^fa]" in data["body"][1]["value"]
     assert data["footnotes"] == [
         {"number": 1, "label": "src", "html": f"<p>Source {language}, p. 4.</p>", "direction": "ltr"},
-        {"number": 2, "label": "fa", "html": "<p>گزارش سالانه, p. 2.</p>", "direction": "rtl"},
+        # A Persian source in a left-to-right note: the note keeps the page's direction and the
+        # Persian run is isolated, as on the page (core/bidi.py).
+        {
+            "number": 2,
+            "label": "fa",
+            "html": '<p><bdi dir="rtl" lang="fa">گزارش سالانه</bdi>, p. 2.</p>',
+            "direction": "ltr",
+        },
     ]
 
 
