@@ -180,8 +180,8 @@ def test_article_queries_do_not_grow_with_notes_authors_or_related(client, artic
     large_count = render_queries(client, large)
     lonely_count = render_queries(client, lonely)
 
-    assert small_count <= 15
-    assert large_count <= 15
+    assert small_count <= 16
+    assert large_count <= 16
     assert abs(large_count - small_count) <= 2
     assert abs(lonely_count - small_count) <= 2
 

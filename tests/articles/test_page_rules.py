@@ -38,11 +38,15 @@ def add_form(client, page_type: str, parent, data=None):
 
 
 def test_under_the_home_page_the_admin_offers_sections_and_one_experts_page(admin_client, home_page):
-    assert offered(admin_client, home_page) == {"articles.articleindexpage", "people.peopleindexpage"}
+    assert offered(admin_client, home_page) == {
+        "articles.articleindexpage",
+        "people.peopleindexpage",
+        "pages.standardpage",
+    }
 
     PeopleIndexPageFactory(parent=home_page)
 
-    assert offered(admin_client, home_page) == {"articles.articleindexpage"}
+    assert offered(admin_client, home_page) == {"articles.articleindexpage", "pages.standardpage"}
     assert refused(add_form(admin_client, "people.peopleindexpage", home_page))
 
 

@@ -35,7 +35,8 @@ def newsroom(live_server, no_autosave, article_index, people_index, django_user_
         "Ivan Petrov": "<p>Ivan Petrov writes on Russian and Central Asian trade policy.</p>",
     }
     for name, bio in bios.items():
-        PersonPageFactory(parent=people_index, title_en=name, bio_en=bio)
+        # No short bio: the article ends with the first sentence of the bio.
+        PersonPageFactory(parent=people_index, title_en=name, bio_en=bio, short_bio_en="")
     people = {}
     for username, group in (("selin", CONTRIBUTORS), ("murat", EDITORS)):
         user = django_user_model.objects.create_user(
@@ -108,7 +109,7 @@ def test_from_draft_to_published(newsroom, session, screenshot_of):
     article = ArticlePage.objects.get(pk=article_id)
     assert article.live
 
-    # A reader with no account reads it: numbered footnotes, both authors' bios.
+    # A reader with no account reads it: numbered footnotes, both authors introduced.
     reader = session()
     reader.goto(base_url + article.get_url())
     expect(reader.get_by_role("heading", level=1)).to_have_text(TITLE)

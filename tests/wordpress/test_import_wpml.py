@@ -94,10 +94,13 @@ def test_eight_hand_typed_persian_sources_arrive_exactly_as_written(client, site
     persian = [note for note in notes if re.search("[\u0600-\u06ff]", note.html)]
     assert len(persian) >= 5
     html = read(client, page_of(510), "en")
+    # Served, the runs written right to left are isolated in <bdi> (core/bidi.py); inside, the
+    # letters are the export's.
+    served = re.sub(r"</?bdi[^>]*>", "", html)
     for note, kept in zip(notes, stored, strict=True):
         # The same bytes as in the export (zero-width non-joiners included), stored and served.
         assert kept.encode() == note.html.encode() and note.html in source.content
-        assert note.html in html
+        assert note.html in served
     assert [unescape(n.html) for n in notes if n.html.startswith("Ibid.")] == ["Ibid., p. 19.", "Ibid."]
 
 
