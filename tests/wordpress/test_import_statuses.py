@@ -206,3 +206,31 @@ def test_a_post_s_many_missing_images_are_one_line_of_the_report(site, tmp_path)
     assert report.count("photo-") == 2
     assert "image in the text left out (not among the imported attachments) (40×; post 41)" in report
     assert "An image without a wp-image-N class will be matched by its address: … (40×; post 41)" in report
+
+
+POLYLANG = Path(__file__).parent / "fixtures" / "import-polylang.xml"
+TURKISH_PUBLISHED = "<wp:post_name><![CDATA[arasi-paylasmak]]></wp:post_name><wp:status><![CDATA[publish]]>"
+ENGLISH_TEXT = "Upstream dams change the river."
+
+
+def test_a_changed_language_is_published_again_with_its_draft_translation_kept(site, tmp_path):
+    text = POLYLANG.read_text()
+    assert TURKISH_PUBLISHED in text and ENGLISH_TEXT in text
+    draft_turkish = text.replace(TURKISH_PUBLISHED, TURKISH_PUBLISHED.replace("publish", "draft"))
+    first = tmp_path / "first.xml"
+    first.write_text(draft_turkish)
+    run(first)
+    river = page_of(101)
+    turkish = river.get_latest_revision_as_object().body_tr
+    assert turkish and not river.body_tr
+    second = tmp_path / "second.xml"
+    second.write_text(draft_turkish.replace(ENGLISH_TEXT, "Upstream dams, rewritten, change the river."))
+
+    report = run(second)
+
+    river.refresh_from_db()
+    assert "rewritten" in str(river.body_en) and not river.body_tr  # live: English, no Turkish
+    latest = river.get_latest_revision_as_object()
+    assert "rewritten" in str(latest.body_en) and str(latest.body_tr) == str(turkish)
+    assert post_table(report)["tr", "draft"]["unchanged"] == 1
+    assert post_table(report)["en", "publish"]["updated"] == 1
