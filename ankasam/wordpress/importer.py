@@ -165,9 +165,17 @@ def read_sidecars(options: Options) -> dict:
 
 def count_skipped_posts(index, group_of: dict, report: Report):
     """The posts not imported, in the table: trash and auto-drafts, and languages the site lacks."""
+    earlier = set(
+        ImportedPost.objects.filter(
+            source=index.source, post_id__in=[post_id for post_id, _language, _label in index.skipped_posts]
+        ).values_list("post_id", flat=True)
+    )
     for post_id, language, label in index.skipped_posts:
         report.count_post(language, label, "skipped")
         kind, message = status_warning(label, None, "skip")
+        if post_id in earlier:
+            # Nothing is deleted by an import; the editors decide what becomes of the page.
+            message += "; the page an earlier run made of it is left as it is (unpublish it in the admin)"
         report.warn(post_id, message, kind)
     for post_id, facts in index.posts.items():
         if post_id not in group_of:

@@ -234,3 +234,15 @@ def test_a_changed_language_is_published_again_with_its_draft_translation_kept(s
     assert "rewritten" in str(latest.body_en) and str(latest.body_tr) == str(turkish)
     assert post_table(report)["tr", "draft"]["unchanged"] == 1
     assert post_table(report)["en", "publish"]["updated"] == 1
+
+
+def test_a_post_trashed_since_an_earlier_run_is_skipped_and_its_page_named(site, tmp_path):
+    run(export(tmp_path, post(51)))
+
+    report = run(export(tmp_path, post(51, "trash"), name="trashed.xml"))
+
+    assert page_of(51).live  # an import deletes nothing
+    assert (
+        "post 51: in the trash; not imported; the page an earlier run made of it is left as it is" in report
+    )
+    assert post_table(report)["en", "trash"] == {"created": 0, "updated": 0, "unchanged": 0, "skipped": 1}
