@@ -6,7 +6,7 @@ old addresses redirected. Everything runs in one transaction; a dry run rolls it
 """
 
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.db import transaction
@@ -236,7 +236,7 @@ def rewrite_links_between_posts(index, written: dict, report: Report):
     hosts = [index.source, f"www.{index.source}"]
     for record in records:
         post = written.get(record.post_id)
-        if post is None or not post.has_links or not post.changed:
+        if post is None or not post.has_links:
             continue
         page = ArticlePage.objects.get(pk=record.page_id)
         field = localized_field("body", record.language)
@@ -247,3 +247,7 @@ def rewrite_links_between_posts(index, written: dict, report: Report):
             with override(page.original_language or record.language):
                 page.save()
             report.updated["links between posts"] += 1
+            if not post.changed:
+                # Unchanged itself, but a post it links to is new: its page is published again.
+                written[record.post_id] = replace(post, changed=True)
+                report.recount_post(record.language, post.label, "unchanged", "updated")

@@ -46,6 +46,10 @@ class Report:
     def count_post(self, language: str, status: str, outcome: str):
         self.posts.setdefault((language, status), Counter())[outcome] += 1
 
+    def recount_post(self, language: str, status: str, was: str, now: str):
+        self.posts[language, status][was] -= 1
+        self.posts[language, status][now] += 1
+
     def counted(self, outcome: str, language: str | None = None) -> int:
         return sum(
             counts[outcome] for (code, _status), counts in self.posts.items() if language in (None, code)

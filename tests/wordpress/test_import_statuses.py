@@ -1,5 +1,6 @@
 """Every WordPress status has its rule, and the report's table counts each post once."""
 
+import json
 from datetime import UTC, datetime
 from io import StringIO
 from pathlib import Path
@@ -246,3 +247,17 @@ def test_a_post_trashed_since_an_earlier_run_is_skipped_and_its_page_named(site,
         "post 51: in the trash; not imported; the page an earlier run made of it is left as it is" in report
     )
     assert post_table(report)["en", "trash"] == {"created": 0, "updated": 0, "unchanged": 0, "skipped": 1}
+
+
+def test_an_unchanged_post_s_link_to_a_post_new_in_this_run_becomes_a_page_link(site, tmp_path):
+    linking = post(61, text='<p>See <a href="https://old.example.org/2024/05/post-62/">the sequel</a>.</p>')
+    run(export(tmp_path, linking))
+    revisions = Revision.objects.count()
+
+    report = run(export(tmp_path, linking, post(62), name="with-the-sequel.xml"))
+
+    live_body = json.loads(page_of(61).live_revision.content["body_en"])
+    assert f'<a id="{page_of(62).pk}" linktype="page">the sequel</a>' in live_body[0]["value"]
+    assert Revision.objects.count() == revisions + 2  # the sequel's first, and the linking post's
+    assert post_table(report)["en", "publish"] == {"created": 1, "updated": 1, "unchanged": 0, "skipped": 0}
+    assert post_table(run(export(tmp_path, linking, post(62), name="again.xml")))["all", ""]["unchanged"] == 2
