@@ -18,7 +18,7 @@ POST_IDS_SHOWN = 5  # per kind of warning
 
 
 @dataclass(frozen=True)
-class Warning:
+class ReportWarning:
     post_id: int | None
     message: str
     kind: str  # what groups it; the message itself when the caller names no kind
@@ -37,11 +37,11 @@ class Report:
     footnotes: int = 0
     protected: int = 0  # posts with a WordPress password, now behind a page password
     skipped_types: Counter = field(default_factory=Counter)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[ReportWarning] = field(default_factory=list)
     dry_run: bool = False
 
     def warn(self, post_id: int | None, message: str, kind: str | None = None):
-        self.warnings.append(Warning(post_id, message, kind or kind_of(message)))
+        self.warnings.append(ReportWarning(post_id, message, kind or kind_of(message)))
 
     def count_post(self, language: str, status: str, outcome: str):
         self.posts.setdefault((language, status), Counter())[outcome] += 1
@@ -112,9 +112,9 @@ def kind_of(message: str) -> str:
     return VARYING.sub("…", message)
 
 
-def warning_lines(warnings: list[Warning]) -> list[str]:
+def warning_lines(warnings: list[ReportWarning]) -> list[str]:
     """One line per kind seen once; a kind seen more often gets its count, some post ids, an example."""
-    kinds: dict[str, list[Warning]] = {}
+    kinds: dict[str, list[ReportWarning]] = {}
     for warning in warnings:
         kinds.setdefault(warning.kind, []).append(warning)
     lines = [f"Warnings ({len(warnings)} in {len(kinds)} kind(s)):"]
