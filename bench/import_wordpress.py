@@ -273,8 +273,8 @@ def check_import(report, groups: int):
     problems = []
     if report.created["page"] != groups or pages.count() != groups:
         problems.append(f"{report.created['page']} pages created, {pages.count()} live, {groups} groups")
-    if sum(report.pieces.values()) != groups * len(LANGUAGES):
-        problems.append(f"{dict(report.pieces)} pieces for {groups * len(LANGUAGES)} posts")
+    if report.counted("created") != groups * len(LANGUAGES):
+        problems.append(f"{report.counted('created')} posts created for {groups * len(LANGUAGES)} posts")
     if pages.exclude(url_path_en__startswith="/").exists():
         problems.append("pages with a url_path not starting with '/' (update_translation_fields?)")
     if problems:

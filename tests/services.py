@@ -39,9 +39,8 @@ def port_answers(host: str, port: int, timeout: float = 0.5) -> bool:
 def shared_folder(name: str) -> Path | None:
     """A folder of ../shared/ (third-party test data, never copied into the repository).
 
-    Looked for beside this checkout, then beside the main checkout when this is a linked worktree
-    (`git worktree add`), then beside the checkout it was cloned from (CI runs in a fresh clone of
-    a local checkout).
+    Looked for beside this checkout, then beside the checkout it is a worktree of, then beside
+    the checkout it was cloned from (CI runs in a fresh clone of a local checkout).
     """
     repository = Path(__file__).resolve().parent.parent
     candidates = [repository.parent / "shared" / name]

@@ -30,16 +30,17 @@ def import_attachments(index, uploads: Path | None, report, written: list[str]) 
             image = new_image(members, uploads, report, written)
             if image is None:
                 continue
-        for member in members:
-            set_caption_and_alt(image, member)
-        image.save()
+        changed = [set_caption_and_alt(image, member) for member in members]
+        if created or any(changed):
+            image.save()
         for member in members:
             ImportedAttachment.objects.get_or_create(
                 source=index.source, attachment_id=member.attachment_id, defaults={"image": image}
             )
             images[member.attachment_id] = image
         report.created["image"] += created
-        report.updated["image"] += not created
+        report.updated["image"] += not created and any(changed)
+        report.unchanged["image"] += not created and not any(changed)
     if missing_folder:
         report.warn(
             None, f"{len(missing_folder)} image(s) not imported: give the uploads folder with --uploads"
@@ -79,15 +80,24 @@ def new_image(members, uploads: Path, report, written: list[str]):
             return image
     for attachment in members:
         report.warn(
-            attachment.attachment_id, f"image file '{attachment.file}' is not under {uploads}; not imported"
+            attachment.attachment_id,
+            f"image file '{attachment.file}' is not under {uploads}; not imported",
+            "image file missing from the uploads folder",
         )
     return None
 
 
-def set_caption_and_alt(image, attachment):
+def set_caption_and_alt(image, attachment) -> bool:
+    """Write the attachment's caption and alt text in its language; True if either changed."""
     language = attachment.language if attachment.language in site_language_codes() else default_language()
-    setattr(image, localized_field("caption", language), attachment.caption[:500])
-    setattr(image, localized_field("description", language), attachment.alt)
+    values = {
+        localized_field("caption", language): attachment.caption[:500],
+        localized_field("description", language): attachment.alt,
+    }
+    changed = any(getattr(image, column) != value for column, value in values.items())
+    for column, value in values.items():
+        setattr(image, column, value)
+    return changed
 
 
 def remove_written_files(names: list[str]):
@@ -121,7 +131,9 @@ def resolve_image_blocks(blocks, images: dict, post_id: int, report, attachment_
         different = list(dict.fromkeys(missing))
         shown = ", ".join(different[:3]) + (f" and {len(different) - 3} more" if len(different) > 3 else "")
         report.warn(
-            post_id, f"{len(missing)} image(s) not among the imported attachments were left out: {shown}"
+            post_id,
+            f"{len(missing)} image(s) not among the imported attachments were left out: {shown}",
+            "images in the text left out (not among the imported attachments)",
         )
     return resolved
 

@@ -6,21 +6,18 @@ old addresses redirected. Everything runs in one transaction; a dry run rolls it
 """
 
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import unquote
 
 from django.db import transaction
-from django.utils.html import strip_tags
 from django.utils.translation import override
-from wagtail.models import Page
 
-from ankasam.articles.content import ascii_slug, write_article_translation
-from ankasam.articles.models import ArticlePage, ArticlePageAuthor
+from ankasam.articles.models import ArticlePage
 from ankasam.core.languages import default_language, localized_field, site_language_codes
 
 from .bios import read_author_bios
 from .body import convert_body
+from .changes import fingerprint
 from .footnotes import extract_footnotes
 from .groups import Group, group_posts
 from .images import import_attachments, remove_written_files, resolve_image_blocks
@@ -28,10 +25,12 @@ from .indexing import index_saved, search_indexing_deferred
 from .links import rewrite_links
 from .models import ImportedPost
 from .people import NoPeopleIndex, import_authors
+from .posts import plan_post, post_action, targets_of, write_into_page
 from .publishing import finish_group, page_of_group
 from .report import Report
 from .scan import attached_images, scan_export
 from .sidecars import read_taxonomy_mapping, read_wpml_translations, wpml_groups
+from .statuses import status_label, status_warning
 from .terms import import_categories
 from .wxr import Item, read_export
 
@@ -62,11 +61,13 @@ class DryRunFinished(Exception):
 class Written:
     """What publishing needs of a post once written: never its text, so memory stays flat."""
 
-    status: str
+    status: str  # what the import does with it (`statuses.treatment`): publish, future or draft
     post_date_gmt: object
     modified_gmt: object = None
     has_links: bool = True  # whether its body links anywhere (else there is nothing to rewrite)
     password: str = ""  # WordPress's post password: the page gets a password restriction
+    label: str = "publish"  # its WordPress status, as the report's table names it
+    changed: bool = True  # written in this run; False when the page already held exactly this
 
 
 @dataclass
@@ -86,6 +87,7 @@ def run_import(options: Options) -> Report:
     wpml = sidecars["wpml"]
     index = scan_export(options.path, site_language_codes(), default_language(), wpml)
     report.skipped_types = index.skipped_types
+    report.items = index.item_types
     for post_id, message in index.problems:
         report.warn(post_id, message)
     grouping = group_posts(
@@ -98,6 +100,7 @@ def run_import(options: Options) -> Report:
     for post_id, message in grouping.problems:
         report.warn(post_id, message)
     group_of = {post_id: group for group in grouping.groups for post_id in group.members.values()}
+    count_skipped_posts(index, group_of, report)
     written = []
     try:
         with transaction.atomic():
@@ -108,7 +111,7 @@ def run_import(options: Options) -> Report:
                 statuses = {}
                 for item in read_export(options.path):
                     if isinstance(item, Item) and item.post_id in group_of:
-                        has_links = step(
+                        statuses[item.post_id] = step(
                             f"post {item.post_id}",
                             write_post,
                             item,
@@ -119,9 +122,6 @@ def run_import(options: Options) -> Report:
                             topics,
                             images,
                             report,
-                        )
-                        statuses[item.post_id] = Written(
-                            item.status, item.post_date_gmt, item.modified_gmt, has_links, item.password
                         )
                         collect_garbage_now_and_then(len(statuses))
                 step("links between posts", rewrite_links_between_posts, index, statuses, report)
@@ -163,98 +163,66 @@ def read_sidecars(options: Options) -> dict:
     }
 
 
-def write_post(item: Item, group: Group, parent, index, people, topics, images, report: Report):
+def count_skipped_posts(index, group_of: dict, report: Report):
+    """The posts not imported, in the table: trash and auto-drafts, and languages the site lacks."""
+    earlier = set(
+        ImportedPost.objects.filter(
+            source=index.source, post_id__in=[post_id for post_id, _language, _label in index.skipped_posts]
+        ).values_list("post_id", flat=True)
+    )
+    for post_id, language, label in index.skipped_posts:
+        report.count_post(language, label, "skipped")
+        kind, message = status_warning(label, None, "skip")
+        if post_id in earlier:
+            # Nothing is deleted by an import; the editors decide what becomes of the page.
+            message += "; the page an earlier run made of it is left as it is (unpublish it in the admin)"
+        report.warn(post_id, message, kind)
+    for post_id, facts in index.posts.items():
+        if post_id not in group_of:
+            report.count_post(facts.language or default_language(), index.statuses[post_id], "skipped")
+
+
+def write_post(item: Item, group: Group, parent, index, people, topics, images, report: Report) -> Written:
+    """Write the post into its group's page, unless the page already holds exactly what it would."""
     language = next(code for code, post_id in group.members.items() if post_id == item.post_id)
+    label = status_label(item.status, item.password)
     notes = extract_footnotes(item.content, (item.postmeta.get("footnotes") or [None])[0])
     body = convert_body(notes.body_html, attached_images(index, item.post_id))
     for problem in notes.problems + body.problems:
         report.warn(item.post_id, problem)
     blocks = resolve_image_blocks(body.blocks, images, item.post_id, report, index.attachment_files)
-    thumbnail = (item.postmeta.get("_thumbnail_id") or [""])[0]
     page = page_of_group(group, index.source)
-    created = page is None
-    with override(language):
-        if created:
-            page = ArticlePage(live=False, original_language=language)
-        if thumbnail.isdigit() and int(thumbnail) in images:
-            page.hero_image = images[int(thumbnail)]
-        write_article_translation(
-            page,
-            language,
-            title=item.title,
-            # WordPress keeps a Cyrillic or Turkish slug percent-encoded; ours are transliterated.
-            slug=ascii_slug(unquote(item.post_name)) or None,
-            standfirst=strip_tags(item.excerpt).strip(),
-            blocks=blocks,
-            notes=notes.notes,
-        )
-        # The group's date is its earliest post's: translations come out later.
-        if item.post_date and (created or item.post_date.date() < page.publication_date):
-            page.publication_date = item.post_date.date()
-        assign_categories(page, item, topics, created)
-        authors = [people[login] for login in index.post_authors.get(item.post_id, []) if login in people]
-        if authors and (created or not page.article_authors.exists()):
-            page.article_authors = [
-                ArticlePageAuthor(person=person, sort_order=n) for n, person in enumerate(authors)
-            ]
-        # The page's tags are a cluster kept on the object until it is saved, so they are set
-        # before the save: added after it, they were never written.
-        page.tags.add(*tags_of(item, topics))
-        if created:
-            parent.add_child(instance=page)
-        else:
-            save_new_language(page, language)
-    _record, new = ImportedPost.objects.update_or_create(
-        source=index.source,
-        post_id=item.post_id,
-        defaults={"page": page, "language": language, "old_path": index.paths.get(item.post_id, "")},
+    planned = plan_post(
+        item, language, blocks, notes.notes, page, parent, index, people, topics, images, report
     )
-    report.created["page"] += created
-    report.updated["page"] += not created and not new
-    report.pieces[language] += 1
-    report.pieces_created[language] += new
+    action = post_action(item, label, blocks, report)
+    terms = [(target.kind, getattr(target.term, "pk", None)) for target in targets_of(item, topics)]
+    dates = (item.post_date, item.post_date_gmt, item.modified_gmt)
+    digest = fingerprint(language, label, action, planned.parts(), terms, item.password, dates)
+    record = ImportedPost.objects.filter(source=index.source, post_id=item.post_id).first()
+    changed = record is None or record.fingerprint != digest or page is None or record.page_id != page.pk
+    if changed:
+        created = page is None
+        page = write_into_page(page, item, language, planned, parent, topics)
+        ImportedPost.objects.update_or_create(
+            source=index.source,
+            post_id=item.post_id,
+            defaults={
+                "page": page,
+                "language": language,
+                "old_path": index.paths.get(item.post_id, ""),
+                "fingerprint": digest,
+            },
+        )
+        report.created["page"] += created
+        report.updated["page"] += not created and record is not None
+    else:
+        report.unchanged["page"] += 1
+    report.count_post(language, label, "created" if record is None else "updated" if changed else "unchanged")
     report.footnotes += len(notes.notes)
-    return bool(body.links)
-
-
-def save_new_language(page, language: str):
-    """Save a language written into an existing page, its slug and address stored first.
-
-    Wagtail treats a new slug as a renamed page: it keeps both versions of the page for a signal
-    sent when the transaction commits. Over an import of thousands of pieces in one transaction
-    those copies were most of its memory; writing the slug and address first leaves nothing to
-    rename (the old address is redirected by the import itself).
-    """
-    page.set_url_path(page.get_parent())
-    columns = [localized_field("slug", language), localized_field("url_path", language)]
-    Page.objects.filter(pk=page.pk).update(**{column: getattr(page, column) for column in columns})
-    page.save()
-
-
-def tags_of(item: Item, topics: dict) -> list[str]:
-    """Its WordPress tags, and the categories the taxonomy mapping sends to tags."""
-    tags = [name for domain, _slug, name in item.categories if domain == "post_tag" and name]
-    tags += [topics[slug].name for domain, slug, _name in item.categories if is_tag(topics, domain, slug)]
-    return list(dict.fromkeys(tags))
-
-
-def is_tag(targets, domain: str, slug: str) -> bool:
-    return domain == "category" and slug in targets and targets[slug].kind == "tag"
-
-
-def assign_categories(page, item: Item, targets: dict, created: bool):
-    """A group's terms are all its posts' categories: translations often carry none of their own."""
-    named = [
-        targets[slug] for domain, slug, _name in item.categories if domain == "category" and slug in targets
-    ]
-    for kind, field in (("topic", "topics"), ("region", "regions")):
-        terms = [target.term for target in named if target.kind == kind]
-        if terms:
-            existing = [] if created else list(getattr(page, field).all())
-            setattr(page, field, list(dict.fromkeys([*existing, *terms])))
-    types = [target.term for target in named if target.kind == "article_type"]
-    if types and page.article_type_id is None:
-        page.article_type = types[0]
+    return Written(
+        action, item.post_date_gmt, item.modified_gmt, bool(body.links), item.password, label, changed
+    )
 
 
 def rewrite_links_between_posts(index, written: dict, report: Report):
@@ -267,7 +235,8 @@ def rewrite_links_between_posts(index, written: dict, report: Report):
     page_ids.update({record.old_path: record.page_id for record in records if record.old_path})
     hosts = [index.source, f"www.{index.source}"]
     for record in records:
-        if record.post_id not in written or not written[record.post_id].has_links:
+        post = written.get(record.post_id)
+        if post is None or not post.has_links:
             continue
         page = ArticlePage.objects.get(pk=record.page_id)
         field = localized_field("body", record.language)
@@ -278,3 +247,7 @@ def rewrite_links_between_posts(index, written: dict, report: Report):
             with override(page.original_language or record.language):
                 page.save()
             report.updated["links between posts"] += 1
+            if not post.changed:
+                # Unchanged itself, but a post it links to is new: its page is published again.
+                written[record.post_id] = replace(post, changed=True)
+                report.recount_post(record.language, post.label, "unchanged", "updated")

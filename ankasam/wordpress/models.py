@@ -27,6 +27,8 @@ class ImportedPost(ImportRecord):
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     language = models.CharField(_("language"), max_length=10)
     old_path = models.CharField(_("address on WordPress"), max_length=500, blank=True)
+    # What the last run wrote for the post (`changes.fingerprint`): the same again is not rewritten.
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True)
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:

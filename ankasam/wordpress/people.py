@@ -68,6 +68,7 @@ def import_authors(index, report, bios: dict[str, AuthorBio] | None = None) -> d
                 person.save_revision().publish()
         report.created["person"] += created
         report.updated["person"] += changed and not created
+        report.unchanged["person"] += not changed and not created
         people[login] = person
     return people
 

@@ -28,9 +28,10 @@ def finish_group(group, written: dict, index, report):
         for language, post_id in group.members.items()
         if post_id in written
     }
-    if not members:
-        return
+    if not any(post.changed for _id, post in members.values()):
+        return  # the page already is what this run would make it: no revision, no publish
     page = page_of_group(group, index.source)
+    restore_unchanged(page, [language for language, (_id, post) in members.items() if not post.changed])
     protect(page, members, report)
     public = {language: post for language, (_id, post) in members.items() if post.status == PUBLISHED}
     future = {
@@ -61,10 +62,26 @@ def finish_group(group, written: dict, index, report):
         if language in public:
             redirect_old_path(page, language, index.paths.get(post_id), report)
         elif language in future and public:
-            report.warn(post_id, f"future: its {language} text goes live on its date; the others are live")
+            message = f"future: its {language} text goes live on its date; the others are live"
+            report.warn(post_id, message, "a translation waits for its date")
         elif language in drafts and (public or future):
-            message = f"{post.status}: its {language} text stays in a draft; other languages go live"
-            report.warn(post_id, message)
+            message = f"{post.label}: its {language} text stays in a draft; other languages go live"
+            report.warn(post_id, message, "a translation stays a draft")
+
+
+def restore_unchanged(page, languages: list[str]):
+    """Put back the texts of languages this run did not write, from the page's latest revision.
+
+    Writing a post saves the page's own row, which holds only what is live: a translation kept
+    in a draft is in the latest revision alone. The revision this run saves must keep it.
+    """
+    if not languages:
+        return
+    latest = page.get_latest_revision_as_object()
+    for language in languages:
+        for name in (*HELD_FIELDS, "title", "slug"):
+            column = localized_field(name, language)
+            setattr(page, column, getattr(latest, column))
 
 
 def protect(page, members: dict, report):
@@ -154,8 +171,12 @@ def redirect_old_path(page, language: str, path: str | None, report):
     with override(language):
         target = page.get_url()
     normalised = Redirect.normalise_path(path)
-    redirect, created = Redirect.objects.update_or_create(
+    redirect = Redirect.objects.filter(old_path=normalised, site=None).first()
+    if redirect and (redirect.redirect_link, redirect.is_permanent) == (target, True):
+        report.unchanged["redirect"] += 1
+        return
+    Redirect.objects.update_or_create(
         old_path=normalised, site=None, defaults={"redirect_link": target, "is_permanent": True}
     )
-    report.created["redirect"] += created
-    report.updated["redirect"] += not created
+    report.created["redirect"] += redirect is None
+    report.updated["redirect"] += redirect is not None

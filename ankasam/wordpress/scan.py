@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from .groups import PostFacts
 from .phpserialize import PhpSerializeError, polylang_translation_group
 from .sidecars import WpmlEntry, language_from_path
+from .statuses import SKIPPED, status_label
 from .wxr import Author, Item, Term, read_export
 
 IMPORTED_POST_TYPES = ("post",)
@@ -50,6 +51,10 @@ class ExportIndex:
     post_authors: dict[int, list[str]] = field(default_factory=dict)  # byline order, CAP first
     languages_from_addresses: Counter = field(default_factory=Counter)
     skipped_types: Counter = field(default_factory=Counter)
+    item_types: Counter = field(default_factory=Counter)  # every item of the file, by type
+    statuses: dict[int, str] = field(default_factory=dict)  # post id -> its row in the report
+    # Posts never imported for their status (trash, auto-draft): (post id, language, status).
+    skipped_posts: list[tuple[int, str, str]] = field(default_factory=list)
     problems: list[tuple[int | None, str]] = field(default_factory=list)
 
 
@@ -83,28 +88,9 @@ def scan_export(
                 add_polylang_group(index, record, site_languages)
             elif record.taxonomy == "term_translations":
                 add_term_translations(index, record, site_languages)
-        elif record.post_type == "attachment":
-            facts = attachment_facts(record)
-            index.attachments[record.post_id] = facts
-            if facts.file:
-                index.attachment_files.setdefault(facts.file, record.post_id)
-            if facts.parent_id and IMAGE_FILE.search(facts.file or urlsplit(record.attachment_url).path):
-                index.attached.setdefault(facts.parent_id, []).append(record.post_id)
-        elif record.post_type == GUEST_AUTHOR:
-            login = (record.postmeta.get("cap-user_login") or [record.post_name])[0]
-            index.guest_authors[login] = record
-        elif record.post_type in IMPORTED_POST_TYPES:
-            if not index.source and record.link:
-                index.source = site_of(record.link)
-            index.posts[record.post_id] = PostFacts(
-                record.post_id,
-                post_language(index, record, site_languages, default_language, wpml),
-                category(record, "post_translations"),
-            )
-            index.paths[record.post_id] = old_path(record.link)
-            index.post_authors[record.post_id] = byline(record)
         else:
-            index.skipped_types[record.post_type] += 1
+            index.item_types[record.post_type] += 1
+            scan_item(index, record, site_languages, default_language, wpml)
     if wpml is None and index.languages_from_addresses:
         counts = ", ".join(f"{n} in {code}" for code, n in sorted(index.languages_from_addresses.items()))
         index.problems.append((None, f"languages read from the posts' addresses: {counts}"))
@@ -112,6 +98,44 @@ def scan_export(
 
 
 GUEST_AUTHOR = "guest-author"  # Co-Authors Plus
+
+
+def scan_item(index: ExportIndex, record: Item, site_languages, default_language: str, wpml):
+    if record.post_type == "attachment":
+        facts = attachment_facts(record)
+        index.attachments[record.post_id] = facts
+        if facts.file:
+            index.attachment_files.setdefault(facts.file, record.post_id)
+        if facts.parent_id and IMAGE_FILE.search(facts.file or urlsplit(record.attachment_url).path):
+            index.attached.setdefault(facts.parent_id, []).append(record.post_id)
+    elif record.post_type == GUEST_AUTHOR:
+        login = (record.postmeta.get("cap-user_login") or [record.post_name])[0]
+        index.guest_authors[login] = record
+    elif record.post_type in IMPORTED_POST_TYPES:
+        scan_post(index, record, site_languages, default_language, wpml)
+    else:
+        index.skipped_types[record.post_type] += 1
+
+
+def scan_post(index: ExportIndex, record: Item, site_languages, default_language: str, wpml):
+    if not index.source and record.link:
+        index.source = site_of(record.link)
+    label = status_label(record.status, record.password)
+    if label in SKIPPED:
+        # Its language only names its row in the report: read without warnings or counts.
+        wpml_language = wpml[record.post_id].language if wpml and record.post_id in wpml else None
+        language = category(record, "language") or wpml_language
+        language = language or language_from_path(record.link, site_languages) or default_language
+        index.skipped_posts.append((record.post_id, language, label))
+        return
+    index.statuses[record.post_id] = label
+    index.posts[record.post_id] = PostFacts(
+        record.post_id,
+        post_language(index, record, site_languages, default_language, wpml),
+        category(record, "post_translations"),
+    )
+    index.paths[record.post_id] = old_path(record.link)
+    index.post_authors[record.post_id] = byline(record)
 
 
 def post_language(index, item: Item, site_languages, default_language: str, wpml) -> str | None:

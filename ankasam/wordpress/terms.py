@@ -87,4 +87,5 @@ def import_term(index, members, model, report, label: str):
         term.save()
     report.created[label] += created
     report.updated[label] += changed and not created
+    report.unchanged[label] += not changed and not created
     return term

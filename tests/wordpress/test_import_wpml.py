@@ -18,6 +18,7 @@ from ankasam.wordpress.models import ImportedPost
 from ankasam.wordpress.wxr import read_export
 
 from .rendering import assert_notes_linked_both_ways
+from .reports import in_language, post_table
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,8 @@ def test_with_the_sidecar_each_group_is_one_page_in_its_languages(client, site):
         "tr",
     ]
     assert grain.title_tr and grain.title_ru and grain.title_en != grain.title_tr
-    assert "pieces in en: 4 (4 created, 0 updated)" in report
+    assert in_language(report, "en") == {"created": 4, "updated": 0, "unchanged": 0, "skipped": 0}
+    assert post_table(report)["de", "publish"]["skipped"] == 1
     assert "post 505: written in 'de', which the site does not publish in; not imported" in report
     assert "Export WPML's icl_translations" not in report
 
@@ -158,7 +160,7 @@ def test_co_authors_and_bios_in_two_languages_reach_the_article(client, site):
     assert nino.bio_en.split(">")[1][:20] in read(client, grain, "en")
 
 
-def test_a_second_run_creates_nothing_and_reports_updates(site):
+def test_a_second_run_creates_nothing_and_reports_the_posts_unchanged(site):
     args = ("--wpml-translations", str(WPML), "--author-bios", str(BIOS))
     run(*args)
     counts = (ArticlePage.objects.count(), PersonPage.objects.count(), Topic.objects.count())
@@ -168,7 +170,8 @@ def test_a_second_run_creates_nothing_and_reports_updates(site):
 
     assert (ArticlePage.objects.count(), PersonPage.objects.count(), Topic.objects.count()) == counts
     assert Redirect.objects.count() == redirects
-    assert "(0 created, 4 updated)" in report and "person: 0 created" in report
+    assert in_language(report, "en") == {"created": 0, "updated": 0, "unchanged": 4, "skipped": 0}
+    assert "person: 0 created, 0 updated, 3 unchanged" in report
 
 
 def test_a_mapping_file_sends_categories_to_regions_and_article_types(site, tmp_path):

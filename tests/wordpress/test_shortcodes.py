@@ -140,7 +140,7 @@ def test_missing_gallery_images_are_one_warning_per_post_with_a_count():
     resolved = resolve_image_blocks(blocks, {2: SimpleNamespace(pk=2)}, 77, report)
 
     assert [value["image"].pk for _, value in resolved] == [2]
-    assert report.warnings == [
+    assert [(warning.post_id, warning.message) for warning in report.warnings] == [
         (
             77,
             "4 image(s) not among the imported attachments were left out: "
