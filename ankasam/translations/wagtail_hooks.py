@@ -5,9 +5,11 @@ from wagtail import hooks
 from ankasam.core.admin_reports import register_report
 
 from .permissions import editable_languages, names_of_languages
+from .secondary_report import SecondaryTextsReportView
 from .views import TranslationStatusReportView
 
 register_report(TranslationStatusReportView, address="translations", menu_order=250)
+register_report(SecondaryTextsReportView, address="secondary-texts", menu_order=251)
 
 
 @hooks.register("before_edit_page")
