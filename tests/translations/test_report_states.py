@@ -114,3 +114,18 @@ def test_completeness_counts_the_fields_the_original_has(article_index):
     written = ["title", "slug", "standfirst", "body", "footnotes"]
     russian_written = [name for name in written if name != "standfirst"]
     assert stored(article, "ru") == ("published", round(100 * len(russian_written) / len(written)))
+
+
+def test_the_report_filters_by_state_and_completeness(client, article, article_index, admin_user):
+    save_russian_draft(article)
+    english_only = create_article(article_index)
+    client.force_login(admin_user)
+
+    drafts = client.get("/admin/reports/translations/?state=draft").context["object_list"]
+    incomplete = client.get("/admin/reports/translations/?completeness_below=100").context["object_list"]
+
+    assert [(row.page_id, row.language) for row in drafts] == [(article.pk, "ru")]
+    assert sorted((row.page_id, row.language) for row in incomplete) == [
+        (english_only.pk, "ru"),
+        (english_only.pk, "tr"),
+    ]
