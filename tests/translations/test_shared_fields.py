@@ -236,3 +236,17 @@ def test_the_refusal_is_in_the_translators_admin_language(client, pages, transla
     response = edit_page(client, pages[ArticlePage], publication_date="1999-01-01")
 
     assert "Общие для всех языков поля могут менять только редакторы" in response.content.decode()
+
+
+def test_a_translator_removing_an_author_is_refused(client, pages, translator):
+    article = pages[ArticlePage]
+    revision = latest(article).latest_revision_id
+
+    def delete_first(formset):
+        return formset | {"0": formset["0"] | {"DELETE": "on"}}
+
+    response = edit_page(client, article, title_tr="Yeni başlık", article_authors=delete_first)
+
+    assert "Only editors may change what every language shares: Authors." in response.content.decode()
+    assert latest(article).latest_revision_id == revision
+    assert latest(article).article_authors.count() == 1
