@@ -57,6 +57,9 @@ class LinkBlock(blocks.StructBlock):
 class PersonPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Page):
     """An author: the page title is the person's name as written in each language."""
 
+    # Listed by the report of texts shown in another language (translations/secondary_report.py).
+    secondary_text_fields = ("role", "short_bio", "bio")
+
     role = models.CharField(_("role"), max_length=200, blank=True)
     short_bio = models.CharField(
         _("short bio"),

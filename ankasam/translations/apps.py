@@ -9,7 +9,18 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
-        from .tasks import on_migrated, on_tracked_page_saved
+        from wagtail.models import Revision
+        from wagtail.signals import (
+            workflow_approved,
+            workflow_cancelled,
+            workflow_rejected,
+            workflow_submitted,
+        )
+
+        from .tasks import on_migrated, on_revision_changed, on_tracked_page_saved, on_workflow_changed
 
         post_save.connect(on_tracked_page_saved, dispatch_uid="translation-statuses")
+        post_save.connect(on_revision_changed, sender=Revision, dispatch_uid="translation-statuses-revision")
+        for signal in (workflow_submitted, workflow_approved, workflow_rejected, workflow_cancelled):
+            signal.connect(on_workflow_changed, dispatch_uid="translation-statuses-workflow")
         post_migrate.connect(on_migrated, sender=self, dispatch_uid="translation-statuses-migrated")

@@ -3,17 +3,21 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms.pages import WagtailAdminPageForm
 
-from ankasam.core.languages import default_language, localized_field, native_name
+from ankasam.core.languages import default_language, localized_field
 
 from .names import NAME_FIELDS
-from .permissions import changed_fields_outside, editable_languages
+from .permissions import changed_fields_outside, editable_languages, names_of_languages
+from .shared_fields import changed_shared_labels, lock_shared_fields
 
 
 class TranslationAwarePageForm(WagtailAdminPageForm):
-    """Refuses a translator's changes to fields of languages not assigned to them."""
+    """Refuses a translator's changes to fields of languages not assigned to them, and to shared fields."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.translator_languages = editable_languages(self.for_user)
+        if self.translator_languages is not None:
+            lock_shared_fields(self)
         # A piece written in another language may leave the default language's title and slug
         # empty; `clean` fills them from its original language, as saving does.
         self.names_from_original = [
@@ -42,14 +46,15 @@ class TranslationAwarePageForm(WagtailAdminPageForm):
     def clean(self):
         self.fill_names_from_original()
         cleaned_data = super().clean()
-        allowed = editable_languages(self.for_user)
+        allowed = self.translator_languages
         if allowed is None:
             return cleaned_data
+        errors = []
         # Not `changed_data`: the rich-text editor rewrites untouched paragraphs on every save.
         outside = changed_fields_outside(self._meta.model, self.initial, cleaned_data, allowed)
         if outside:
             labels = ", ".join(str(self.fields[name].label) for name in outside)
-            yours = ", ".join(native_name(code) for code in sorted(allowed)) or _("none")
+            yours = names_of_languages(allowed)
             message = ngettext(
                 "You may change only texts in your languages (%(languages)s). "
                 "This field is in another language: %(fields)s.",
@@ -57,5 +62,15 @@ class TranslationAwarePageForm(WagtailAdminPageForm):
                 "These fields are in other languages: %(fields)s.",
                 len(outside),
             ) % {"languages": yours, "fields": labels}
-            raise ValidationError(message, code="other_language")
+            errors.append(ValidationError(message, code="other_language"))
+        # Disabled fields already keep their saved value; a post that changes one anyway is refused
+        # rather than silently dropped, so the translator knows their change did not happen.
+        shared = changed_shared_labels(self)
+        if shared:
+            message = _("Only editors may change what every language shares: %(fields)s.") % {
+                "fields": ", ".join(shared)
+            }
+            errors.append(ValidationError(message, code="shared_field"))
+        if errors:
+            raise ValidationError(errors)
         return cleaned_data

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ankasam.core.languages import default_language, is_site_language, native_name
 
-from .status import Status, refresh_translation_record, translation_statuses
+from .status import State, Status, refresh_translation_record, translation_statuses
 
 
 class TranslationRecordMixin(models.Model):
@@ -43,13 +43,19 @@ class TranslationStatus(models.Model):
     # No `choices`: the site's languages live in settings, and adding one must not alter this table.
     language = models.CharField(_("language"), max_length=10)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.MISSING)
+    # Of the fields the original has filled, the percentage filled in this language.
+    completeness = models.PositiveSmallIntegerField(_("complete"), default=0)
     updated_at = models.DateTimeField(_("checked at"), auto_now=True)
 
     class Meta:
         verbose_name = _("translation status")
         verbose_name_plural = _("translation statuses")
         constraints = [models.UniqueConstraint(fields=["page", "language"], name="one_status_per_language")]
-        indexes = [models.Index(fields=["language", "status"])]
+        indexes = [
+            models.Index(fields=["language", "status"]),
+            models.Index(fields=["language", "state"]),
+        ]
 
     def __str__(self):
         return f"{self.page_id} {self.language}: {self.status}"
@@ -66,3 +72,11 @@ class TranslationStatus(models.Model):
     @property
     def status_label(self) -> str:
         return self.get_status_display()
+
+    @property
+    def state_label(self) -> str:
+        return self.get_state_display()
+
+    @property
+    def completeness_label(self) -> str:
+        return f"{self.completeness} %"

@@ -2,8 +2,10 @@
 
 from functools import cache
 
+from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 
+from ankasam.core.languages import native_name, site_language_codes
 from ankasam.core.roles import EDITORS, TRANSLATORS
 
 from .comparison import comparable
@@ -22,6 +24,12 @@ def editable_languages(user) -> set[str] | None:
     if TRANSLATORS not in groups or EDITORS in groups:
         return None
     return set(user.translation_languages or [])
+
+
+def names_of_languages(codes) -> str:
+    """The languages' own names, in the site's order of languages: "Türkçe, Русский"."""
+    names = [native_name(code) for code in site_language_codes() if code in codes]
+    return ", ".join(names) or _("none")
 
 
 @cache

@@ -21,14 +21,21 @@ def store_statuses(page) -> None:
     """Write the page's status in each language as of its latest revision."""
     now = timezone.now()
     rows = [
-        TranslationStatus(page_id=page.pk, language=code, status=state.status, updated_at=now)
+        TranslationStatus(
+            page_id=page.pk,
+            language=code,
+            status=state.status,
+            state=state.state,
+            completeness=state.completeness,
+            updated_at=now,
+        )
         for code, state in language_states(page, latest_version(page)).items()
     ]
     TranslationStatus.objects.bulk_create(
         rows,
         update_conflicts=True,
         unique_fields=["page", "language"],
-        update_fields=["status", "updated_at"],
+        update_fields=["status", "state", "completeness", "updated_at"],
     )
     TranslationStatus.objects.filter(page_id=page.pk).exclude(
         language__in=[r.language for r in rows]

@@ -4,9 +4,10 @@ indexing and the status report ask for.
 A piece is *written* in a language when the version at hand has the fields its type requires
 (`availability.exists_in`). It is *published* in it when, besides, that version is the one readers
 are shown (the page is live, not expired and not in a private section). Given the latest version
-too (`latest_version`), a language written only there is a draft, and *in review* while the page
-is in a workflow. For pages whose translations are tracked, each state carries the latest
-version's status (original, up to date, outdated, missing) and its record.
+too (`latest_version`), a language written only there is a draft, *in review* while the page
+is in a workflow, and *scheduled* when the revision approved to go live later has it (`state`).
+For pages whose translations are tracked, each state carries the latest version's status
+(original, up to date, outdated, missing), its record and its completeness.
 
 Listings and the sitemap ask the same question of many pages at once, in SQL:
 `availability.existing_in` is the written rule as a filter and `core.visibility.visible_to_readers`
@@ -21,7 +22,7 @@ from ankasam.core.visibility import has_expired
 
 from .availability import exists_in
 from .models import TranslationRecordMixin
-from .status import text_fingerprint, translation_status
+from .status import State, Status, completeness, text_fingerprint, translation_status
 
 
 def latest_version(page):
@@ -50,6 +51,11 @@ class Piece:
         return bool(self.page.pk) and self.page.workflow_in_progress
 
     @cached_property
+    def scheduled_version(self):
+        """The revision approved to go live at a set time, as a page; None when none is."""
+        return self.page.get_scheduled_revision_as_object() if self.page.pk else None
+
+    @cached_property
     def original_fingerprint(self) -> str:
         return text_fingerprint(self.latest, self.latest.original_language)
 
@@ -73,6 +79,27 @@ class LanguageState:
     @property
     def in_review(self) -> bool:
         return self.draft_only and self.piece.in_review
+
+    @property
+    def scheduled(self) -> bool:
+        version = self.piece.scheduled_version
+        return not self.published and version is not None and exists_in(version, self.code)
+
+    @property
+    def state(self) -> str:
+        """Missing, draft, in review, scheduled, or published (up to date or outdated)."""
+        if self.published:
+            return State.PUBLISHED_OUTDATED if self.status == Status.OUTDATED else State.PUBLISHED
+        if self.scheduled:
+            return State.SCHEDULED
+        if not self.in_latest:
+            return State.MISSING
+        return State.IN_REVIEW if self.in_review else State.DRAFT
+
+    @property
+    def completeness(self) -> int:
+        """How much of the original's text the latest version has in this language, in percent."""
+        return completeness(self.piece.latest, self.code)
 
     @property
     def status(self) -> str | None:

@@ -11,10 +11,11 @@ import json
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
 
 from ankasam.core.languages import field_in, site_language_codes
 
-from .availability import exists_in
+from .availability import exists_in, is_filled
 from .comparison import comparable
 
 
@@ -23,6 +24,40 @@ class Status(models.TextChoices):
     UP_TO_DATE = "up_to_date", _("Up to date")
     OUTDATED = "outdated", _("Outdated")
     MISSING = "missing", _("Missing")
+
+
+class State(models.TextChoices):
+    """Where a piece stands in a language, as the status report lists it."""
+
+    MISSING = "missing", _("Missing")
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published, up to date")
+    PUBLISHED_OUTDATED = "published_outdated", _("Published, outdated")
+
+
+# Kept by Wagtail from the slugs, not written by anyone.
+NOT_WRITTEN_FIELDS = frozenset({"url_path"})
+
+
+def written_fields(page) -> list[str]:
+    """The page's fields that have a copy per language and someone writes (title, body, ...)."""
+    try:
+        options = translator.get_options_for_model(type(page))
+    except NotRegistered:
+        return []
+    return [name for name in options.all_fields if name not in NOT_WRITTEN_FIELDS]
+
+
+def completeness(page, language: str) -> int:
+    """Of the fields the original language has filled, the percentage filled in `language`."""
+    original = getattr(page, "original_language", None) or site_language_codes()[0]
+    expected = [name for name in written_fields(page) if is_filled(field_in(page, name, original))]
+    if not expected:
+        return 100
+    done = sum(1 for name in expected if is_filled(field_in(page, name, language)))
+    return round(100 * done / len(expected))
 
 
 def text_fingerprint(page, language: str) -> str:

@@ -29,6 +29,26 @@ def on_tracked_page_saved(sender, instance, raw=False, **kwargs):
         enqueue_on_commit(refresh_translation_statuses, instance.pk)
 
 
+def on_revision_changed(sender, instance, created=False, raw=False, **kwargs):
+    """post_save of a revision: scheduling one, or cancelling its schedule, saves no page.
+
+    A new revision is left to `on_tracked_page_saved`: saving it saves its page too."""
+    if raw or created:
+        return
+    if tracks_translations(instance.content_type.model_class()):
+        enqueue_on_commit(refresh_translation_statuses, int(instance.object_id))
+
+
+def on_workflow_changed(sender, instance, **kwargs):
+    """A piece submitted, approved, sent back or withdrawn: its languages move in or out of review.
+
+    Submitting saves a revision first, whose refresh may run before the workflow starts; this one
+    runs after it."""
+    model = instance.content_type.model_class()
+    if tracks_translations(model):
+        enqueue_on_commit(refresh_translation_statuses, int(instance.object_id))
+
+
 def on_migrated(using="default", **kwargs):
     """post_migrate: a language just added, or pages from before tracking, get their rows."""
     if TranslationStatus._meta.db_table not in connections[using].introspection.table_names():

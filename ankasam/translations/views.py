@@ -15,28 +15,32 @@ from ankasam.core.admin_reports import SiteReportView
 from ankasam.core.languages import native_name, site_language_codes
 
 from .models import TranslationStatus
-from .status import Status
+from .status import State, Status
 
 
 class TranslationStatusFilterSet(WagtailFilterSet):
     language = django_filters.ChoiceFilter(label=_("Language"), choices=lambda: settings.LANGUAGES)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    state = django_filters.ChoiceFilter(label=_("State"), choices=State.choices)
+    status = django_filters.ChoiceFilter(label=_("Text"), choices=Status.choices)
+    completeness_below = django_filters.NumberFilter(
+        field_name="completeness", lookup_expr="lt", label=_("Less complete than (%)")
+    )
 
     class Meta:
         model = TranslationStatus
-        fields = ["language", "status"]
+        fields = ["language", "state", "status"]
 
 
-def status_counts(queryset) -> list[dict]:
-    """Per language, how many pieces are in each status, for the report's summary."""
+def state_counts(queryset) -> list[dict]:
+    """Per language, how many pieces are in each state, for the report's summary."""
     counts = {
-        (row["language"], row["status"]): row["n"]
-        for row in queryset.values("language", "status").annotate(n=Count("pk")).order_by()
+        (row["language"], row["state"]): row["n"]
+        for row in queryset.values("language", "state").annotate(n=Count("pk")).order_by()
     }
     return [
-        {"code": code, "name": native_name(code), "counts": [counts.get((code, s), 0) for s in Status.values]}
+        {"code": code, "name": native_name(code), "counts": [counts.get((code, s), 0) for s in State.values]}
         for code in site_language_codes()
-        if any(counts.get((code, s)) for s in Status.values)
+        if any(counts.get((code, s)) for s in State.values)
     ]
 
 
@@ -53,14 +57,20 @@ class TranslationStatusReportView(SiteReportView):
             get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.page_id]),
         ),
         Column("language_name", label=_("Language")),
-        Column("status_label", label=_("Status")),
+        Column("state_label", label=_("State")),
+        Column("completeness_label", label=_("Complete")),
+        # Whether the latest version's text matches the original's: what makes a published
+        # translation outdated, and a draft one worth finishing.
+        Column("status_label", label=_("Text")),
         DateColumn("updated_at", label=_("Checked")),
     ]
-    list_export = ["page_title", "language", "status", "updated_at"]
+    list_export = ["page_title", "language", "state", "completeness", "status", "updated_at"]
     export_headings = {
         "page_title": _("Piece"),
         "language": _("Language"),
-        "status": _("Status"),
+        "state": _("State"),
+        "completeness": _("Complete (%)"),
+        "status": _("Text"),
         "updated_at": _("Checked"),
     }
 
@@ -78,8 +88,8 @@ class TranslationStatusReportView(SiteReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["status_labels"] = Status.labels
-        context["summary"] = status_counts(self.object_list)
+        context["state_labels"] = State.labels
+        context["summary"] = state_counts(self.object_list)
         return context
 
     def get_filename(self):

@@ -1,5 +1,26 @@
+from django.contrib import messages
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
 from ankasam.core.admin_reports import register_report
 
+from .permissions import editable_languages, names_of_languages
+from .secondary_report import SecondaryTextsReportView
 from .views import TranslationStatusReportView
 
 register_report(TranslationStatusReportView, address="translations", menu_order=250)
+register_report(SecondaryTextsReportView, address="secondary-texts", menu_order=251)
+
+
+@hooks.register("before_edit_page")
+def tell_translators_their_languages(request, page):
+    """A translator reads which languages they may change before typing, not on a refused save."""
+    languages = editable_languages(request.user)
+    if languages is None or request.method != "GET":
+        return
+    names = names_of_languages(languages)
+    messages.info(
+        request,
+        _("You can edit: %(languages)s. Fields shared by every language are shown disabled.")
+        % {"languages": names},
+    )

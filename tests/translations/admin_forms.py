@@ -32,7 +32,10 @@ def article_form_data(article, **changes) -> dict:
         "original_language": article.original_language,
         "topics": [topic.pk for topic in article.topics.all()],
         "article_authors": inline_formset(
-            [{"id": link.pk, "person": link.person_id} for link in article.article_authors.all()],
+            [
+                {"id": link.pk, "person": link.person_id, "ORDER": index + 1}
+                for index, link in enumerate(article.article_authors.all())
+            ],
             initial=article.article_authors.count(),
         ),
         "related_links": inline_formset([]),

@@ -86,22 +86,27 @@ def test_the_report_counts_filters_and_exports(client, article, article_index, a
     page = client.get("/admin/reports/translations/")
     assert page.status_code == 200
     summary = page.context["summary"]
+    # Per state: missing, draft, in review, scheduled, published up to date, published outdated.
     assert [(row["code"], row["counts"]) for row in summary] == [
-        ("en", [2, 0, 0, 0]),
-        ("tr", [0, 0, 1, 1]),
-        ("ru", [0, 0, 0, 2]),
+        ("en", [0, 0, 0, 0, 2, 0]),
+        ("tr", [1, 0, 0, 0, 0, 1]),
+        ("ru", [2, 0, 0, 0, 0, 0]),
     ]
 
     outdated = client.get("/admin/reports/translations/?language=tr&status=outdated")
     assert [row.page_id for row in outdated.context["object_list"]] == [article.pk]
+    published_outdated = client.get("/admin/reports/translations/?state=published_outdated")
+    assert [(row.page_id, row.language) for row in published_outdated.context["object_list"]] == [
+        (article.pk, "tr")
+    ]
 
-    export = client.get("/admin/reports/translations/?status=missing&export=csv")
+    export = client.get("/admin/reports/translations/?state=missing&export=csv")
     text = b"".join(export.streaming_content).decode()
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert sorted((row["Language"], row["Status"]) for row in rows) == [
-        ("ru", "missing"),
-        ("ru", "missing"),
-        ("tr", "missing"),
+    assert sorted((row["Language"], row["State"], row["Text"], row["Complete (%)"]) for row in rows) == [
+        ("ru", "missing", "missing", "0"),
+        ("ru", "missing", "missing", "0"),
+        ("tr", "missing", "missing", "0"),
     ]
 
 
