@@ -18,12 +18,14 @@ from wagtail.users.models import UserProfile
 
 from ankasam.articles.models import ArticleIndexPage, ArticlePage, ArticlePageTag
 from ankasam.home.models import HomePage
+from ankasam.pages.models import StandardPage
 from ankasam.people.models import PeopleIndexPage, PersonPage
 from ankasam.translations.pages import TranslatedPageMixin
 from ankasam.translations.permissions import field_languages
 from ankasam.translations.shared_fields import shared_field_names, shared_formset_names
 
 from ..articles.factories import create_article, written_in
+from ..pages.factories import StandardPageFactory
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import ArticleTypeFactory, RegionFactory, TopicFactory
 from .page_forms import edit_page, editor
@@ -40,6 +42,7 @@ SHARED_FIELDS = {
     HomePage: PAGE_SETTINGS | {"featured_articles", "topic_blocks"},
     ArticleIndexPage: PAGE_SETTINGS,
     PeopleIndexPage: PAGE_SETTINGS,
+    StandardPage: PAGE_SETTINGS | {"show_in_footer"},
 }
 # Inlines that hold something other than the page's content: the draft's comments, the tags' links
 # (edited as the `tags` field).
@@ -136,12 +139,15 @@ def changed_values(pages) -> dict:
         "show_in_menus": "on",
         "go_live_at": "2030-01-01 09:00",
         "expire_at": "2031-01-01 09:00",
+        "show_in_footer": "on",
     }
 
 
 @pytest.fixture
 def pages(article, home_page, article_index, people_index):
+    about = StandardPageFactory(parent=home_page, title="About", slug="about", title_tr="Hakkında")
     return {
+        StandardPage: about,
         ArticlePage: article,
         PersonPage: article.article_authors.first().person,
         HomePage: home_page,
