@@ -105,8 +105,9 @@ add-language: install
 		exit 2; fi
 	$(BIN)/python manage.py add_language "$(CODE)"
 
-# Full-page screenshots of home, an article, an author page and search at 390 and 1280 px,
-# written into docs/screenshots/ (the test suite writes them into test-artifacts/screenshots/).
+# Full-page screenshots of home, an article, an author page, search and a hub at 390 and 1280 px,
+# an article's end, a phone listing, the development 404 and dark home, written into
+# docs/screenshots/ (the test suite writes them into test-artifacts/screenshots/).
 screenshots: install-dev
 	SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest tests/browser/test_screenshots.py -q
 

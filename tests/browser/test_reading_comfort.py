@@ -216,3 +216,17 @@ def test_printed_article_keeps_text_and_notes_without_the_site_chrome(live_serve
     assert page.locator(".article__body p").first.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
     assert page.locator("body").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
     assert page.locator(".footnotes__heading").evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
+
+
+def test_dark_colours_on_screen_only_print_stays_black_on_white(live_server, page, reading_article):
+    page.emulate_media(color_scheme="dark")
+    page.goto(address(live_server, reading_article))
+
+    def colours() -> tuple[str, str]:
+        body = page.locator("body").evaluate("e => getComputedStyle(e).backgroundColor")
+        text = page.locator(".article__body p").first.evaluate("e => getComputedStyle(e).color")
+        return body, text
+
+    assert colours() == ("rgb(20, 24, 29)", "rgb(232, 228, 220)")
+    page.emulate_media(media="print", color_scheme="dark")
+    assert colours() == ("rgb(255, 255, 255)", "rgb(0, 0, 0)")

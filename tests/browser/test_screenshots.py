@@ -1,4 +1,6 @@
-"""Full-page screenshots of the main reading pages on a phone and on a desktop.
+"""Full-page screenshots of the main reading pages on a phone and on a desktop, and a few views
+issue 21 asked for: an article's end, a listing's first screen on a phone, the 404 page `make run`
+shows, and the home page in dark colours.
 
 In the suite they go to test-artifacts/screenshots/ for a person to look at; `make screenshots`
 sets SCREENSHOTS_DIR=docs/screenshots to refresh the ones the documentation shows. The test fails
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.utils.translation import override
 from PIL import Image
 
@@ -40,7 +43,16 @@ SUBJECTS = {
     "search": "document.querySelectorAll('.search-results li').length > 0",
     "hub": "document.querySelectorAll('.card-list li').length > 0",
 }
-DOCUMENTED = re.compile(r"screenshots/([a-z]+)-(\d+)\.png")
+# The other views, by name and width.
+VIEWS = {("article-end", 1280), ("listing", 390), ("404", 1280), ("home-dark", 1280)}
+DOCUMENTED = re.compile(r"screenshots/([a-z0-9-]+?)-(\d+)\.png")
+# What ankasam/settings/dev.py adds, so that the 404 photographed is the one `make run` shows.
+DEVELOPMENT_MIDDLEWARE = "ankasam.core.middleware.SiteNotFoundPageMiddleware"
+
+
+@pytest.fixture(autouse=True)
+def default_site(database_as_migrated):
+    """Each test here starts from the database as migrated (default site, home page)."""
 
 
 def screenshots_dir() -> Path:
@@ -93,7 +105,7 @@ def test_screenshots_of_the_reading_pages(live_server, page):
         "search": f"/en/search/?q={SEARCH_WORD}",
         "hub": "/en/topics/security/?region=south-caucasus",
     }
-    assert documented_screenshots() <= {(name, width) for name in addresses for width in WIDTHS}
+    assert documented_screenshots() <= {(name, width) for name in addresses for width in WIDTHS} | VIEWS
     directory = screenshots_dir()
     for name, address in addresses.items():
         for width in WIDTHS:
@@ -112,3 +124,71 @@ def test_screenshots_of_the_reading_pages(live_server, page):
             path = directory / f"{name}-{width}.png"
             save_as_palette_png(png, path)
             assert path.stat().st_size > 10_000, f"{path.name} is nearly blank"
+
+
+def save_view(page, name: str, width: int, clip: dict | None = None) -> Path:
+    """The screen as it is (or the clipped part of the page), at the width given."""
+    page.evaluate(LOAD_EVERY_IMAGE)
+    broken = page.evaluate("[...document.images].filter(image => !image.naturalWidth).map(i => i.src)")
+    assert not broken, f"{name} shows broken images: {broken}"
+    png = page.screenshot(full_page=clip is not None, clip=clip)
+    assert Image.open(io.BytesIO(png)).width == width, f"{name} is wider than {width} px"
+    path = screenshots_dir() / f"{name}-{width}.png"
+    save_as_palette_png(png, path)
+    assert path.stat().st_size > 10_000, f"{path.name} is nearly blank"
+    return path
+
+
+def article_end(page) -> dict:
+    """From the end of the body's notes (topics, the short bios) to the end of "Cite this"."""
+    return page.evaluate("""() => {
+        const top = document.querySelector('.article__footer').getBoundingClientRect().top + scrollY;
+        const bottom = document.querySelector('.cite-this').getBoundingClientRect().bottom + scrollY;
+        return {x: 0, y: top - 24, width: innerWidth, height: bottom - top + 48};
+    }""")
+
+
+def development_not_found_page(settings, address: str) -> str:
+    """What `make run` answers for a mistyped address: DEBUG on, the development middleware added."""
+    settings.DEBUG = True
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, DEVELOPMENT_MIDDLEWARE]
+    response = Client().get(address)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "technical-404" in html, "not the development server's 404 page"
+    return html
+
+
+def test_screenshots_of_an_article_end_a_phone_listing_the_404_and_dark_mode(live_server, browser, settings):
+    cache.clear()
+    call_command("set_site_address", live_server.url)
+    load_demo_content()
+    article = english_path(ArticlePage.objects.get(slug_en=ARTICLE_SLUG))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + article)
+    assert page.locator(".author-bio").count() > 0, "the article's end shows no bios"
+    save_view(page, "article-end", 1280, clip=article_end(page))
+
+    missing = "/en/analyses/iran-gulf-de-escalaton/"
+    html = development_not_found_page(settings, missing)
+    page.route(
+        live_server.url + missing,
+        lambda route: route.fulfill(status=404, body=html, content_type="text/html"),
+    )
+    page.goto(live_server.url + missing)
+    save_view(page, "404", 1280)
+    context.close()
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/en/analyses/?topic=energy")
+    assert page.locator(".filters-panel__toggle").is_visible(), "no Filter control on a phone"
+    save_view(page, "listing", 390)
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(live_server.url + "/en/")
+    save_view(page, "home-dark", 1280)
+    context.close()
