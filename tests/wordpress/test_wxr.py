@@ -1,3 +1,4 @@
+import gc
 import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
@@ -202,6 +203,8 @@ def write_synthetic_export(path: Path, item_count: int) -> None:
 
 
 def peak_memory_while_reading(path: Path) -> tuple[int, int]:
+    # Garbage a previous test left would count against this reading.
+    gc.collect()
     tracemalloc.start()
     try:
         count = sum(1 for _ in read_export(path))
@@ -212,13 +215,16 @@ def peak_memory_while_reading(path: Path) -> tuple[int, int]:
 
 
 def test_memory_does_not_grow_with_the_size_of_the_export(tmp_path):
+    # Measured here, the peak rises up to about 2,000 items (what is left between two runs of
+    # Python's garbage collector) and is flat after that; the smaller export is past that point,
+    # so that only growth with the size of the export is measured.
     small, large = tmp_path / "small.xml", tmp_path / "large.xml"
-    write_synthetic_export(small, 200)
-    write_synthetic_export(large, 2000)
-    assert large.stat().st_size > 2000 * 2800
+    write_synthetic_export(small, 2000)
+    write_synthetic_export(large, 10000)
+    assert large.stat().st_size > 10000 * 2800
 
     small_count, small_peak = peak_memory_while_reading(small)
     large_count, large_peak = peak_memory_while_reading(large)
 
-    assert (small_count, large_count) == (200, 2000)
-    assert large_peak < 3 * small_peak, (small_peak, large_peak)
+    assert (small_count, large_count) == (2000, 10000)
+    assert large_peak < 1.5 * small_peak, (small_peak, large_peak)
