@@ -7,9 +7,11 @@ listings and the sitemap are.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q
+from django.db.models import CharField, IntegerField, Prefetch, Q
+from django.db.models.functions import Cast
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.models import get_page_models
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex, get_page_models
 
 from ankasam.articles.models import ArticlePageAuthor
 from ankasam.articles.queries import NEWEST_FIRST, published_articles
@@ -75,3 +77,18 @@ def visible_people_ids(articles) -> set[int]:
     if not ids:
         return set()
     return set(visible_to_readers(PersonPage.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+
+
+def images_shown_to_readers():
+    """Ids of the images some page readers may see uses (Wagtail's reference index).
+
+    An image only a draft, private or expired piece uses is not listed: its title and caption
+    may say what the piece is about.
+    """
+    shown_pages = visible_to_readers(Page.objects.all()).annotate(key=Cast("pk", CharField())).values("key")
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(get_image_model()),
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=shown_pages,
+    )
+    return references.annotate(image_id=Cast("to_object_id", IntegerField())).values("image_id")

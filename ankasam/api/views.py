@@ -158,7 +158,11 @@ def filter_errors(filterset) -> str:
 
 
 class LanguageImagesAPIViewSet(LanguageAwareMixin, ImagesAPIViewSet):
-    """Images with their caption and credit in the asked language (the default one's where unwritten)."""
+    """Images some page readers may see uses, with their caption and credit in the asked language
+    (the default one's where unwritten)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=queries.images_shown_to_readers())
 
     body_fields = ImagesAPIViewSet.body_fields + ["caption", "credit"]
     listing_default_fields = ImagesAPIViewSet.listing_default_fields + ["caption", "credit"]

@@ -4,6 +4,7 @@ import pytest
 
 from ankasam.core.languages import field_in
 
+from ..articles.factories import create_article
 from .conftest import LANGUAGES, get_json
 
 pytestmark = pytest.mark.django_db
@@ -119,14 +120,17 @@ def test_the_pages_endpoint_gives_an_articles_detail_and_language_aware_pages(cl
     assert pages["items"][0]["meta"]["html_url"].startswith("http://localhost/tr/analizler/")
 
 
-def test_images_have_their_caption_in_the_language(client, db):
+def library_image(title: str, **captions):
     from wagtail.images.tests.utils import get_test_image_file
 
     from ankasam.images.models import CustomImage
 
-    CustomImage.objects.create(
-        title="Pipeline", file=get_test_image_file(), caption_en="A pipeline", caption_tr="Bir boru hattı"
-    )
+    return CustomImage.objects.create(title=title, file=get_test_image_file(), **captions)
+
+
+def test_images_have_their_caption_in_the_language(client, article_index):
+    image = library_image("Pipeline", caption_en="A pipeline", caption_tr="Bir boru hattı")
+    create_article(article_index, title="Shown", hero_image=image)
 
     turkish = get_json(client, "/api/v2/images/?lang=tr")
     russian = get_json(client, "/api/v2/images/?lang=ru")
@@ -134,3 +138,17 @@ def test_images_have_their_caption_in_the_language(client, db):
     assert turkish["items"][0]["caption"] == "Bir boru hattı"
     assert russian["items"][0]["caption"] == "A pipeline"
     assert get_json(client, "/api/v2/documents/?lang=tr")["meta"]["total_count"] == 0
+
+
+def test_only_images_a_page_readers_see_uses_are_listed(client, article_index):
+    shown = library_image("Port of Poti")
+    in_a_draft = library_image("Draft map of the new corridor")
+    unused = library_image("Unused upload")
+    create_article(article_index, title="Published", hero_image=shown)
+    create_article(article_index, title="Draft", hero_image=in_a_draft, live=False)
+
+    listed = get_json(client, "/api/v2/images/")
+
+    assert [item["title"] for item in listed["items"]] == ["Port of Poti"]
+    for hidden in (in_a_draft, unused):
+        assert client.get(f"/api/v2/images/{hidden.pk}/").status_code == 404

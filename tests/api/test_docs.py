@@ -41,14 +41,17 @@ def test_the_documentation_has_examples_of_every_endpoint():
 
 
 @pytest.fixture
-def image_and_document(db):
+def image_and_document(article):
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
     from wagtail.images.tests.utils import get_test_image_file
 
     from ankasam.images.models import CustomImage
 
-    CustomImage.objects.create(title="Pipeline", file=get_test_image_file(), caption_tr="Boru hattı")
+    image = CustomImage.objects.create(title="Pipeline", file=get_test_image_file(), caption_tr="Boru hattı")
+    # The images endpoint lists images a published page uses.
+    article.hero_image = image
+    article.save_revision().publish()
     get_document_model().objects.create(title="Annual report", file=ContentFile(b"report", name="report.txt"))
 
 
