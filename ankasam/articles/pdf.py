@@ -28,6 +28,7 @@ from django.utils import translation
 from django.utils.crypto import salted_hmac
 
 from ankasam.core.languages import current_language, native_name, text_direction
+from ankasam.identity.models import SiteIdentity
 
 from .citation import chicago, cited_work
 from .presentation import article_authors, render_body_with_footnotes
@@ -133,6 +134,8 @@ def pdf_context(article) -> dict:
         "direction": text_direction(language),
         "language_name": native_name(language),
         "site_name": settings.WAGTAIL_SITE_NAME,
+        # The editors' logo (Settings → Site identity) on the title page; the site's mark without.
+        "logo": SiteIdentity.load().logo,
         "body_html": body_html,
         # Each note states its direction (WeasyPrint ignores `dir="auto"` anyway; core/bidi.py).
         "endnotes": footnotes,

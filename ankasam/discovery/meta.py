@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 from ankasam.articles.dates import modification_datetime, publication_datetime
 from ankasam.core.languages import default_language, field_in, language_profile
 from ankasam.core.visibility import visible_to_readers
+from ankasam.identity.models import SiteIdentity
 from ankasam.translations.alternates import page_versions
 from ankasam.translations.availability import exists_in
 from ankasam.translations.secondary import text_in_language
@@ -130,8 +131,14 @@ def readable_page(page_id: int, language: str):
 
 def share_card_content(page, language: str) -> ShareCard:
     texts = page.get_share_card_texts(language)
+    logo = SiteIdentity.load().logo
     return ShareCard(
-        texts["title"], language, settings.WAGTAIL_SITE_NAME, texts.get("kicker", ""), texts.get("byline", "")
+        texts["title"],
+        language,
+        settings.WAGTAIL_SITE_NAME,
+        texts.get("kicker", ""),
+        texts.get("byline", ""),
+        logo.file.name if logo else "",
     )
 
 

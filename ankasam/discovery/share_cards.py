@@ -45,6 +45,8 @@ class ShareCard:
     site_name: str
     kicker: str = ""
     byline: str = ""
+    # The editors' logo (Settings → Site identity), a file in storage; the site's mark without one.
+    logo: str = ""
 
     def digest(self) -> str:
         text = "\x1f".join([str(DESIGN_VERSION), *astuple(self)])
@@ -176,9 +178,7 @@ def draw_share_card(card: ShareCard) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 0, WIDTH, 12], fill=ACCENT)
-    # The mark in the corner the text does not start from.
-    mark_left = WIDTH - MARGIN - MARK_SIZE if direction == "ltr" else MARGIN
-    draw_mark(draw, mark_left, 62, MARK_SIZE)
+    draw_logo_or_mark(image, draw, card.logo, direction)
     draw_line(draw, card.site_name.split(), y=110, size=34, bold=True, fill=ACCENT, direction=direction)
     if card.kicker:
         draw_muted_line(draw, card.kicker, size=28, y=165, direction=direction)
@@ -209,6 +209,19 @@ def draw_mark(draw, left: float, top: float, size: float) -> None:
     draw.rounded_rectangle([at(0, 0), at(32, 32)], radius=6 * unit, fill=ACCENT)
     draw.line([at(8.5, 25), at(16, 7.5), at(23.5, 25)], fill=PAPER, width=round(3 * unit), joint="curve")
     draw.line([at(4.5, 19.5), at(27.5, 19.5)], fill=PAPER, width=round(2 * unit))
+
+
+def draw_logo_or_mark(image, draw, logo: str, direction: str) -> None:
+    """The editors' logo, else the site's mark, in the top corner the text does not start from."""
+    top = 62
+    if logo and default_storage.exists(logo):
+        with default_storage.open(logo, "rb") as stored:
+            picture = Image.open(stored).convert("RGBA")
+            picture.thumbnail((MARK_SIZE * 5, MARK_SIZE))
+        left = WIDTH - MARGIN - picture.width if direction == "ltr" else MARGIN
+        image.paste(picture, (left, top), picture)
+        return
+    draw_mark(draw, WIDTH - MARGIN - MARK_SIZE if direction == "ltr" else MARGIN, top, MARK_SIZE)
 
 
 def draw_logo(site_name: str, size: int = 512) -> bytes:

@@ -2,8 +2,8 @@
 
 Pages: publish, unpublish (expiry included: `publish_scheduled` unpublishes), move and delete.
 Other models shown on public pages: view restrictions, terms, tags, images (captions, credits),
-redirects and sites. Drafts, revisions and workflow steps change nothing readers see, so saving
-one leaves the cache alone. Everything runs once the transaction commits, so no reader can
+redirects, sites and the site identity. Drafts, revisions and workflow steps change nothing
+readers see, so saving one leaves the cache alone. Everything runs once the transaction commits, so no reader can
 store what a rolled-back change showed, nor the state from before a change that is committing.
 """
 
@@ -25,6 +25,8 @@ SHOWN_TO_READERS = (
     "taxonomy.ArticleType",
     "taggit.Tag",
     "images.CustomImage",
+    # The header's logo and the footer's tagline, contact and profiles, on every page.
+    "identity.SiteIdentity",
 )
 
 

@@ -1,5 +1,6 @@
 """Settings → Site identity: the logo, tagline, contact and profiles editors set for every page."""
 
+import dataclasses
 import io
 
 import pytest
@@ -79,3 +80,39 @@ def test_editors_find_the_settings_in_the_admin(client, home_page, admin_user):
 
     assert response.status_code == 200
     assert 'name="tagline_en"' in response.content.decode()
+
+
+def test_the_editors_logo_replaces_the_mark_on_the_pdf_title_page(article_index):
+    from django.template.loader import render_to_string
+
+    from ankasam.articles import pdf
+
+    from ..articles.factories import create_article
+
+    article = create_article(article_index, title="Gas after 2030")
+    with_mark = render_to_string("articles/pdf/article.html", pdf.pdf_context(article))
+    identity = SiteIdentity.load()
+    identity.logo = uploaded_logo()
+    identity.save()
+    with_logo = render_to_string("articles/pdf/article.html", pdf.pdf_context(article))
+
+    assert '<svg class="site-mark"' in with_mark and "title-page__logo" not in with_mark
+    assert 'class="title-page__logo"' in with_logo and '<svg class="site-mark"' not in with_logo
+
+
+def test_the_editors_logo_replaces_the_mark_on_share_cards(home_page):
+    from ankasam.discovery.share_cards import MARGIN, WIDTH, ShareCard, draw_share_card
+
+    card = ShareCard("Gas after 2030", "en", "ANKASAM")
+    identity = SiteIdentity.load()
+    identity.logo = uploaded_logo()  # 240×80, #204060
+    identity.save()
+
+    with_mark = Image.open(io.BytesIO(draw_share_card(card))).convert("RGB")
+    with_logo = Image.open(
+        io.BytesIO(draw_share_card(dataclasses.replace(card, logo=identity.logo.file.name)))
+    )
+    corner = (WIDTH - MARGIN - 20, 62 + 20)
+
+    assert with_mark.getpixel(corner) == (158, 59, 38)  # the mark's colour
+    assert with_logo.convert("RGB").getpixel(corner) == (32, 64, 96)

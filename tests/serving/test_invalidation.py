@@ -9,6 +9,7 @@ from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
 from ankasam.articles.models import ArticlePage
+from ankasam.identity.models import SiteIdentity
 
 from ..articles.factories import create_article
 from ..people.factories import PersonPageFactory
@@ -69,6 +70,7 @@ def page(world, name="article"):
         "term renamed",
         "person republished",
         "tag renamed",
+        "site identity changed",
     ],
 )
 def test_what_readers_see_clears_the_cache(world, cached, change, event, article_index):
@@ -78,6 +80,9 @@ def test_what_readers_see_clears_the_cache(world, cached, change, event, article
         "term renamed": lambda: setattr(world["topic"], "name_en", "Power") or world["topic"].save(),
         "person republished": lambda: page(world, "author").save_revision().publish(),
         "tag renamed": lambda: Tag.objects.create(name="railways"),
+        "site identity changed": lambda: SiteIdentity.objects.update_or_create(
+            defaults={"tagline_en": "New"}
+        ),
     }
     change(actions[event])
 
