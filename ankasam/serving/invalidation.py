@@ -3,8 +3,9 @@
 Pages: publish, unpublish (expiry included: `publish_scheduled` unpublishes), move and delete.
 Other models shown on public pages: view restrictions, terms, tags, images (captions, credits),
 redirects, sites and the site identity. Drafts, revisions and workflow steps change nothing
-readers see, so saving one leaves the cache alone. Everything runs once the transaction commits, so no reader can
-store what a rolled-back change showed, nor the state from before a change that is committing.
+readers see, so saving one leaves the cache alone. Everything runs once the transaction
+commits, so no reader can store what a rolled-back change showed, nor the state from before a
+change that is committing.
 """
 
 from django.apps import apps
