@@ -8,17 +8,21 @@ draft (draft, pending, private). Old addresses redirect only to what is live.
 
 from django.utils.translation import override
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
-from ankasam.articles.models import ArticlePage
 from ankasam.core.languages import default_language, localized_field
 
 from .models import ImportedPost
 
 PUBLISHED = "publish"
 SCHEDULED = "future"
-# The texts that make a language exist on the page (`translation_required_fields` reads the body).
-HELD_FIELDS = ("body", "footnotes", "standfirst")
+# The texts that make a language exist on the page (`translation_required_fields` reads the body):
+# an article's body, notes and standfirst, a standard page's body and intro.
+TEXT_FIELDS = ("body", "footnotes", "standfirst", "intro")
+
+
+def held_fields(page) -> tuple[str, ...]:
+    return tuple(name for name in TEXT_FIELDS if hasattr(page, localized_field(name, default_language())))
 
 
 def finish_group(group, written: dict, index, report):
@@ -79,7 +83,7 @@ def restore_unchanged(page, languages: list[str]):
         return
     latest = page.get_latest_revision_as_object()
     for language in languages:
-        for name in (*HELD_FIELDS, "title", "slug"):
+        for name in (*held_fields(page), "title", "slug", "seo_title", "search_description"):
             column = localized_field(name, language)
             setattr(page, column, getattr(latest, column))
 
@@ -111,7 +115,9 @@ def protect(page, members: dict, report):
 
 
 def saving_language(page, languages) -> str:
-    return page.original_language if page.original_language in languages else next(iter(languages))
+    # A standard page has no original language: it saves in the default one when it has it.
+    original = getattr(page, "original_language", None) or default_language()
+    return original if original in languages else next(iter(languages))
 
 
 def page_of_group(group, source: str):
@@ -128,7 +134,8 @@ def take_out(page, held: dict) -> dict:
     """Empty the held languages' texts on the page object and return them to put back."""
     texts = {}
     for language in held:
-        names = HELD_FIELDS if language == default_language() else (*HELD_FIELDS, "title", "slug")
+        held = held_fields(page)
+        names = held if language == default_language() else (*held, "title", "slug")
         for name in names:
             column = localized_field(name, language)
             texts[column] = getattr(page, column)
@@ -150,9 +157,7 @@ def publish_at_original_date(page, posts):
     dates = [post.post_date_gmt for post in posts if post.post_date_gmt]
     if dates:
         modified = [post.modified_gmt for post in posts if post.modified_gmt] + dates
-        ArticlePage.objects.filter(pk=page.pk).update(
-            first_published_at=min(dates), last_published_at=max(modified)
-        )
+        Page.objects.filter(pk=page.pk).update(first_published_at=min(dates), last_published_at=max(modified))
     # Publishing works on a copy; a revision saved from this object next must know it is live,
     # or scheduling that revision would take the page offline.
     page.refresh_from_db(fields=LIVE_STATE)
@@ -171,6 +176,8 @@ def redirect_old_path(page, language: str, path: str | None, report):
     with override(language):
         target = page.get_url()
     normalised = Redirect.normalise_path(path)
+    if normalised == Redirect.normalise_path(target):
+        return  # the new address is the old one (a page at /tr/hakkimizda/): nothing to redirect
     redirect = Redirect.objects.filter(old_path=normalised, site=None).first()
     if redirect and (redirect.redirect_link, redirect.is_permanent) == (target, True):
         report.unchanged["redirect"] += 1

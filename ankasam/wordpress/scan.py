@@ -15,7 +15,7 @@ from .sidecars import WpmlEntry, language_from_path
 from .statuses import SKIPPED, status_label
 from .wxr import Author, Item, Term, read_export
 
-IMPORTED_POST_TYPES = ("post",)
+IMPORTED_POST_TYPES = ("post", "page")  # pages become standard pages under the home page
 
 
 IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.IGNORECASE)
@@ -55,7 +55,14 @@ class ExportIndex:
     statuses: dict[int, str] = field(default_factory=dict)  # post id -> its row in the report
     # Posts never imported for their status (trash, auto-draft): (post id, language, status).
     skipped_posts: list[tuple[int, str, str]] = field(default_factory=list)
+    # WordPress pages (post type `page`), skipped ones included: page id -> its parent's id or 0.
+    pages: dict[int, int] = field(default_factory=dict)
     problems: list[tuple[int | None, str]] = field(default_factory=list)
+
+
+def post_type_of(index: ExportIndex, post_id: int) -> str:
+    """`page` or `post`: which table of the report counts it, and which page type it becomes."""
+    return "page" if post_id in index.pages else "post"
 
 
 def category(item: Item, domain: str) -> str | None:
@@ -120,6 +127,8 @@ def scan_item(index: ExportIndex, record: Item, site_languages, default_language
 def scan_post(index: ExportIndex, record: Item, site_languages, default_language: str, wpml):
     if not index.source and record.link:
         index.source = site_of(record.link)
+    if record.post_type == "page":
+        index.pages[record.post_id] = record.parent_id or 0
     label = status_label(record.status, record.password)
     if label in SKIPPED:
         # Its language only names its row in the report: read without warnings or counts.
