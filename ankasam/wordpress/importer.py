@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from ankasam.core.languages import default_language, localized_field, site_language_codes
 
+from .archives import redirect_archives
 from .bios import read_author_bios
 from .body import convert_body
 from .changes import fingerprint
@@ -24,6 +25,7 @@ from .images import import_attachments, remove_written_files, resolve_image_bloc
 from .indexing import index_saved, search_indexing_deferred
 from .links import rewrite_links
 from .models import ImportedPost
+from .origins import adopt_host_records
 from .pages import destination, home_page, page_footnotes, waits_for_parent, write_into_standard_page
 from .people import NoPeopleIndex, import_authors
 from .posts import plan_post, post_action, targets_of, write_into_page
@@ -106,6 +108,7 @@ def run_import(options: Options) -> Report:
     try:
         with transaction.atomic():
             with search_indexing_deferred() as saved:
+                adopt_host_records(index, report)
                 people = step("authors", import_authors, index, report, sidecars["bios"])
                 topics = step("categories", import_categories, index, report, sidecars["mapping"])
                 images = step("images", import_attachments, index, options.uploads, report, written)
@@ -115,6 +118,8 @@ def run_import(options: Options) -> Report:
                     where = f"post {min(group.members.values())}"
                     step(where, finish_group, group, statuses, index, report)
                     collect_garbage_now_and_then(number)
+                archives = (index, statuses, topics, people, options.parent, report)
+                step("archive redirects", redirect_archives, *archives)
             step("search index", index_saved, saved)
             if options.dry_run:
                 raise DryRunFinished
@@ -197,7 +202,7 @@ def count_skipped_posts(index, group_of: dict, report: Report):
     """The posts not imported, in the table: trash and auto-drafts, and languages the site lacks."""
     earlier = set(
         ImportedPost.objects.filter(
-            source=index.source, post_id__in=[post_id for post_id, _language, _label in index.skipped_posts]
+            site=index.site, post_id__in=[post_id for post_id, _language, _label in index.skipped_posts]
         ).values_list("post_id", flat=True)
     )
     for post_id, language, label in index.skipped_posts:
@@ -226,7 +231,7 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
     for problem in notes.problems + body.problems:
         report.warn(item.post_id, problem)
     blocks = resolve_image_blocks(body.blocks, images, item.post_id, report, index.attachment_files)
-    page = page_of_group(group, index.source)
+    page = page_of_group(group, index.site)
     planned = plan_post(
         item, language, blocks, notes.notes, page, parent, index, people, topics, images, report
     )
@@ -234,7 +239,7 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
     terms = [(target.kind, getattr(target.term, "pk", None)) for target in targets_of(item, topics)]
     dates = (item.post_date, item.post_date_gmt, item.modified_gmt)
     digest = fingerprint(language, label, action, planned.parts(), terms, item.password, dates)
-    record = ImportedPost.objects.filter(source=index.source, post_id=item.post_id).first()
+    record = ImportedPost.objects.filter(site=index.site, post_id=item.post_id).first()
     changed = record is None or record.fingerprint != digest or page is None or record.page_id != page.pk
     kind = "standard page" if is_page else "page"
     if changed:
@@ -244,7 +249,7 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
         else:
             page = write_into_page(page, item, language, planned, parent, topics)
         ImportedPost.objects.update_or_create(
-            source=index.source,
+            site=index.site,
             post_id=item.post_id,
             defaults={
                 "page": page,
@@ -270,7 +275,7 @@ def rewrite_links_between_posts(index, written: dict, report: Report):
 
     Run once every post has its page, before publishing, so the published revision holds them.
     """
-    records = list(ImportedPost.objects.filter(source=index.source))
+    records = list(ImportedPost.objects.filter(site=index.site))
     page_ids = {f"/?p={record.post_id}": record.page_id for record in records}
     page_ids.update({record.old_path: record.page_id for record in records if record.old_path})
     hosts = [index.source, f"www.{index.source}"]

@@ -25,7 +25,7 @@ def destination(item, group, article_index, home, index, report):
     """
     if item.post_type != "page":
         return article_index
-    page = page_of_group(group, index.source)
+    page = page_of_group(group, index.site)
     if page is not None:
         return page.get_parent()
     return parent_of_page(index, item.post_id, home, report)
@@ -59,9 +59,7 @@ def parent_of_page(index, post_id: int, home, report):
     parent_id = index.pages.get(post_id, 0)
     if not parent_id:
         return home
-    record = (
-        ImportedPost.objects.filter(source=index.source, post_id=parent_id).select_related("page").first()
-    )
+    record = ImportedPost.objects.filter(site=index.site, post_id=parent_id).select_related("page").first()
     if record is not None:
         return record.page.specific
     report.warn(

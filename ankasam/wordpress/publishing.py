@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from ankasam.core.languages import default_language, localized_field
 
 from .models import ImportedPost
+from .origins import path_owned_elsewhere
 
 PUBLISHED = "publish"
 SCHEDULED = "future"
@@ -34,7 +35,7 @@ def finish_group(group, written: dict, index, report):
     }
     if not any(post.changed for _id, post in members.values()):
         return  # the page already is what this run would make it: no revision, no publish
-    page = page_of_group(group, index.source)
+    page = page_of_group(group, index.site)
     restore_unchanged(page, [language for language, (_id, post) in members.items() if not post.changed])
     protect(page, members, report)
     public = {language: post for language, (_id, post) in members.items() if post.status == PUBLISHED}
@@ -64,7 +65,7 @@ def finish_group(group, written: dict, index, report):
             page.save_revision()
     for language, (post_id, post) in members.items():
         if language in public:
-            redirect_old_path(page, language, index.paths.get(post_id), report)
+            redirect_old_path(page, language, index.paths.get(post_id), report, index.site)
         elif language in future and public:
             message = f"future: its {language} text goes live on its date; the others are live"
             report.warn(post_id, message, "a translation waits for its date")
@@ -120,10 +121,10 @@ def saving_language(page, languages) -> str:
     return original if original in languages else next(iter(languages))
 
 
-def page_of_group(group, source: str):
+def page_of_group(group, site: str):
     """The page an earlier post of the group (in this run or a former one) was written into."""
     record = (
-        ImportedPost.objects.filter(source=source, post_id__in=group.members.values())
+        ImportedPost.objects.filter(site=site, post_id__in=group.members.values())
         .select_related("page")
         .first()
     )
@@ -170,20 +171,41 @@ def schedule(page, posts):
     page.save_revision().publish()
 
 
-def redirect_old_path(page, language: str, path: str | None, report):
+def redirect_old_path(page, language: str, path: str | None, report, site: str = ""):
     if not path or path == "/":
         return
     with override(language):
         target = page.get_url()
+    redirect = Redirect.objects.filter(old_path=Redirect.normalise_path(path), site=None).first()
+    if redirect is not None and redirect.redirect_link != target:
+        other = path_owned_elsewhere(site, path)
+        if other is not None:
+            report.warn(
+                None,
+                f"the old address {path} already redirects to {other.site}'s post {other.post_id} "
+                f"({redirect.redirect_link}); left as it is, not redirected to {target}",
+                "old address taken by another site's import",
+            )
+            return
+    redirect_path(path, target, report, existing=redirect)
+
+
+MISSING = object()
+
+
+def redirect_path(path: str, target: str, report, kind: str = "redirect", existing=MISSING):
+    """A permanent redirect from the old path, counted under `kind` in the report."""
     normalised = Redirect.normalise_path(path)
     if normalised == Redirect.normalise_path(target):
         return  # the new address is the old one (a page at /tr/hakkimizda/): nothing to redirect
-    redirect = Redirect.objects.filter(old_path=normalised, site=None).first()
+    redirect = (
+        Redirect.objects.filter(old_path=normalised, site=None).first() if existing is MISSING else existing
+    )
     if redirect and (redirect.redirect_link, redirect.is_permanent) == (target, True):
-        report.unchanged["redirect"] += 1
+        report.unchanged[kind] += 1
         return
     Redirect.objects.update_or_create(
         old_path=normalised, site=None, defaults={"redirect_link": target, "is_permanent": True}
     )
-    report.created["redirect"] += redirect is None
-    report.updated["redirect"] += redirect is not None
+    report.created[kind] += redirect is None
+    report.updated[kind] += redirect is not None

@@ -2,6 +2,17 @@
 
 import re
 
+from wagtail.contrib.redirects.models import Redirect
+
+# The archives' redirects (`wordpress/archives.py`): /category/..., /tr/tag/..., /author/..., /2024/05
+ARCHIVE_PATH = r"^(/[a-z]{2})?/(category|tag|author)/|^/\d{4}(/\d{2})?$"
+
+
+def post_redirects():
+    """The redirects from posts' and pages' old addresses, without the archives'."""
+    return Redirect.objects.exclude(old_path__regex=ARCHIVE_PATH)
+
+
 ROW = re.compile(r"^  (\S+)\s+(\S+)?\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)$")
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
 

@@ -21,7 +21,7 @@ from ankasam.wordpress.statuses import status_label
 from ankasam.wordpress.wxr import Item, read_export
 
 from ..services import missing, shared_folder
-from .reports import page_table, post_table, posts_in_file
+from .reports import page_table, post_redirects, post_table, posts_in_file
 from .test_import_command import table_sizes
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,11 @@ def test_the_export_imports_to_the_end_with_nothing_hidden_made_public(
     for page in [*ArticlePage.objects.filter(live=True), *StandardPage.objects.filter(live=True)]:
         with override("en"):
             live_addresses.add(page.get_url())
-    assert set(Redirect.objects.values_list("redirect_link", flat=True)) <= live_addresses
+    assert set(post_redirects().values_list("redirect_link", flat=True)) <= live_addresses
+    archives = Redirect.objects.exclude(pk__in=post_redirects())
+    assert archives.exists()
+    for link in set(archives.values_list("redirect_link", flat=True)):
+        assert client.get(link).status_code == 200, link  # no archive redirects to a 404
     assert_drafts_and_private_posts_are_not_public(posts)
     if shipped.name == THEME_DATA:
         untitled = ArticlePage.objects.get(pk=ImportedPost.objects.get(post_id=1169).page_id)
