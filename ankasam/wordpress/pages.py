@@ -9,7 +9,7 @@ reported.
 
 from django.utils.translation import override
 
-from ankasam.core.languages import localized_field
+from ankasam.core.languages import default_language, localized_field
 from ankasam.pages.models import StandardPage
 
 from .footnotes import FootnoteResult
@@ -85,6 +85,13 @@ def write_into_standard_page(page, language: str, planned, parent):
         }
         for name, value in values.items():
             setattr(page, localized_field(name, language), value)
+        if created:
+            # Wagtail needs a default-language title and slug; a page has no original language
+            # to take them from (`translations/names.py`), so they are this language's. Its body
+            # decides existence, so a Turkish-only page stays Turkish-only.
+            for name in ("title", "slug"):
+                column = localized_field(name, default_language())
+                setattr(page, column, getattr(page, column, "") or values[name])
         planned.write_seo(page, language)
         if created:
             parent.add_child(instance=page)

@@ -152,3 +152,12 @@ def test_translated_pages_are_one_standard_page_and_slugs_do_not_clash(client, s
     assert client.get("/tr/hakkimizda/").status_code == 200
     assert not Redirect.objects.filter(old_path="/tr/hakkimizda").exists()
     assert standard_page(17).slug_en == "analyses-2"
+
+
+def test_a_turkish_only_page_reads_in_turkish_only(client, site, tmp_path):
+    run(export(tmp_path, page(18, "gizlilik", language="tr", path="/tr/gizlilik/")))
+
+    privacy = standard_page(18)
+    assert privacy.live and privacy.slug_tr == "gizlilik"
+    assert client.get("/tr/gizlilik/").status_code == 200
+    assert client.get(f"/en/{privacy.slug_en}/").status_code == 404
