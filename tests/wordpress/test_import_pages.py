@@ -39,6 +39,7 @@ def page(
     group: str = "",
     text: str = "<p>Who we are and what we do.</p>",
     path: str | None = None,
+    password: str = "",
 ) -> str:
     path = f"/{slug}/" if path is None else path
     categories = (
@@ -56,7 +57,7 @@ def page(
         "<wp:post_date>2024-05-02 06:30:00</wp:post_date>"
         "<wp:post_date_gmt>2024-05-02 06:30:00</wp:post_date_gmt>"
         f"<wp:post_name><![CDATA[{slug}]]></wp:post_name><wp:status><![CDATA[{status}]]></wp:status>"
-        f"<wp:post_parent>{parent}</wp:post_parent>"
+        f"<wp:post_parent>{parent}</wp:post_parent><wp:post_password>{password}</wp:post_password>"
         f"<wp:post_type><![CDATA[page]]></wp:post_type>{categories}</item>\n"
     )
 
@@ -161,3 +162,13 @@ def test_a_turkish_only_page_reads_in_turkish_only(client, site, tmp_path):
     assert privacy.live and privacy.slug_tr == "gizlilik"
     assert client.get("/tr/gizlilik/").status_code == 200
     assert client.get(f"/en/{privacy.slug_en}/").status_code == 404
+
+
+def test_a_password_protected_page_asks_for_its_password(client, site, tmp_path):
+    report = run(export(tmp_path, page(19, "members", password="open-sesame")))
+
+    members = standard_page(19)
+    restriction = members.get_view_restrictions().get()
+    assert (restriction.restriction_type, restriction.password) == ("password", "open-sesame")
+    assert "Who we are" not in client.get("/en/members/").content.decode()
+    assert page_table(report)["en", "password"]["created"] == 1
