@@ -21,7 +21,7 @@ def import_attachments(index, uploads: Path | None, report, written: list[str]) 
     images = {}
     missing_folder = []
     for members in attachment_groups(index.attachments.values()):
-        image = find_imported(index.source, members)
+        image = find_imported(index.site, members)
         created = image is None
         if created:
             if uploads is None:
@@ -35,7 +35,7 @@ def import_attachments(index, uploads: Path | None, report, written: list[str]) 
             image.save()
         for member in members:
             ImportedAttachment.objects.get_or_create(
-                source=index.source, attachment_id=member.attachment_id, defaults={"image": image}
+                site=index.site, attachment_id=member.attachment_id, defaults={"image": image}
             )
             images[member.attachment_id] = image
         report.created["image"] += created
@@ -56,10 +56,10 @@ def attachment_groups(attachments) -> list[list]:
     return list(groups.values())
 
 
-def find_imported(source: str, members):
+def find_imported(site: str, members):
     record = (
         ImportedAttachment.objects.filter(
-            source=source, attachment_id__in=[member.attachment_id for member in members]
+            site=site, attachment_id__in=[member.attachment_id for member in members]
         )
         .select_related("image")
         .first()

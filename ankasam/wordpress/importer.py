@@ -11,10 +11,11 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import override
+from wagtail.models import Page
 
-from ankasam.articles.models import ArticlePage
 from ankasam.core.languages import default_language, localized_field, site_language_codes
 
+from .archives import redirect_archives
 from .bios import read_author_bios
 from .body import convert_body
 from .changes import fingerprint
@@ -24,11 +25,13 @@ from .images import import_attachments, remove_written_files, resolve_image_bloc
 from .indexing import index_saved, search_indexing_deferred
 from .links import rewrite_links
 from .models import ImportedPost
+from .origins import adopt_host_records
+from .pages import destination, home_page, page_footnotes, waits_for_parent, write_into_standard_page
 from .people import NoPeopleIndex, import_authors
 from .posts import plan_post, post_action, targets_of, write_into_page
 from .publishing import finish_group, page_of_group
 from .report import Report
-from .scan import attached_images, scan_export
+from .scan import attached_images, post_type_of, scan_export
 from .sidecars import read_taxonomy_mapping, read_wpml_translations, wpml_groups
 from .statuses import status_label, status_warning
 from .terms import import_categories
@@ -105,30 +108,18 @@ def run_import(options: Options) -> Report:
     try:
         with transaction.atomic():
             with search_indexing_deferred() as saved:
+                adopt_host_records(index, report)
                 people = step("authors", import_authors, index, report, sidecars["bios"])
                 topics = step("categories", import_categories, index, report, sidecars["mapping"])
                 images = step("images", import_attachments, index, options.uploads, report, written)
-                statuses = {}
-                for item in read_export(options.path):
-                    if isinstance(item, Item) and item.post_id in group_of:
-                        statuses[item.post_id] = step(
-                            f"post {item.post_id}",
-                            write_post,
-                            item,
-                            group_of[item.post_id],
-                            options.parent,
-                            index,
-                            people,
-                            topics,
-                            images,
-                            report,
-                        )
-                        collect_garbage_now_and_then(len(statuses))
+                statuses = write_posts(options, index, group_of, (people, topics, images), report)
                 step("links between posts", rewrite_links_between_posts, index, statuses, report)
                 for number, group in enumerate(grouping.groups, start=1):
                     where = f"post {min(group.members.values())}"
                     step(where, finish_group, group, statuses, index, report)
                     collect_garbage_now_and_then(number)
+                archives = (index, statuses, topics, people, options.parent, report)
+                step("archive redirects", redirect_archives, *archives)
             step("search index", index_saved, saved)
             if options.dry_run:
                 raise DryRunFinished
@@ -138,6 +129,50 @@ def run_import(options: Options) -> Report:
         remove_written_files(written)
         raise
     return report
+
+
+def write_posts(options: Options, index, group_of: dict, imported_before: tuple, report: Report) -> dict:
+    """The second pass: each post (and page) written into its group's page, in file order.
+
+    A WordPress page that comes before its parent page waits until the parent is written.
+    """
+    people, topics, images = imported_before
+    statuses = {}
+    home = home_page(options.parent)
+    imported = set(group_of)
+
+    def write(item):
+        group = group_of[item.post_id]
+
+        def place_and_write():
+            parent = destination(item, group, options.parent, home, index, report)
+            return write_post(item, group, parent, index, people, topics, images, report)
+
+        statuses[item.post_id] = step(f"post {item.post_id}", place_and_write)
+        collect_garbage_now_and_then(len(statuses))
+
+    waiting = []
+    for item in read_export(options.path):
+        if isinstance(item, Item) and item.post_id in group_of:
+            if waits_for_parent(index, item.post_id, imported, statuses):
+                waiting.append(item)
+            else:
+                write(item)
+    write_waiting_pages(waiting, write, index, imported, statuses)
+    return statuses
+
+
+def write_waiting_pages(waiting: list, write, index, imported: set, written: dict):
+    """The pages held back for their parent, each once its parent is written (parents first).
+
+    Only pages wait, and a site has tens of them, so holding their text is cheap. A loop of
+    parents (which WordPress does not allow, but a damaged export may hold) is written as it is.
+    """
+    while waiting:
+        ready = [item for item in waiting if not waits_for_parent(index, item.post_id, imported, written)]
+        for item in ready or waiting[:1]:
+            write(item)
+            waiting.remove(item)
 
 
 GARBAGE_EVERY = 100  # posts or groups
@@ -167,11 +202,11 @@ def count_skipped_posts(index, group_of: dict, report: Report):
     """The posts not imported, in the table: trash and auto-drafts, and languages the site lacks."""
     earlier = set(
         ImportedPost.objects.filter(
-            source=index.source, post_id__in=[post_id for post_id, _language, _label in index.skipped_posts]
+            site=index.site, post_id__in=[post_id for post_id, _language, _label in index.skipped_posts]
         ).values_list("post_id", flat=True)
     )
     for post_id, language, label in index.skipped_posts:
-        report.count_post(language, label, "skipped")
+        report.count_post(language, label, "skipped", post_type_of(index, post_id))
         kind, message = status_warning(label, None, "skip")
         if post_id in earlier:
             # Nothing is deleted by an import; the editors decide what becomes of the page.
@@ -179,19 +214,24 @@ def count_skipped_posts(index, group_of: dict, report: Report):
         report.warn(post_id, message, kind)
     for post_id, facts in index.posts.items():
         if post_id not in group_of:
-            report.count_post(facts.language or default_language(), index.statuses[post_id], "skipped")
+            language = facts.language or default_language()
+            report.count_post(language, index.statuses[post_id], "skipped", post_type_of(index, post_id))
 
 
 def write_post(item: Item, group: Group, parent, index, people, topics, images, report: Report) -> Written:
     """Write the post into its group's page, unless the page already holds exactly what it would."""
     language = next(code for code, post_id in group.members.items() if post_id == item.post_id)
     label = status_label(item.status, item.password)
-    notes = extract_footnotes(item.content, (item.postmeta.get("footnotes") or [None])[0])
+    is_page = item.post_type == "page"
+    if is_page:
+        notes = page_footnotes(item, report)
+    else:
+        notes = extract_footnotes(item.content, (item.postmeta.get("footnotes") or [None])[0])
     body = convert_body(notes.body_html, attached_images(index, item.post_id))
     for problem in notes.problems + body.problems:
         report.warn(item.post_id, problem)
     blocks = resolve_image_blocks(body.blocks, images, item.post_id, report, index.attachment_files)
-    page = page_of_group(group, index.source)
+    page = page_of_group(group, index.site)
     planned = plan_post(
         item, language, blocks, notes.notes, page, parent, index, people, topics, images, report
     )
@@ -199,13 +239,17 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
     terms = [(target.kind, getattr(target.term, "pk", None)) for target in targets_of(item, topics)]
     dates = (item.post_date, item.post_date_gmt, item.modified_gmt)
     digest = fingerprint(language, label, action, planned.parts(), terms, item.password, dates)
-    record = ImportedPost.objects.filter(source=index.source, post_id=item.post_id).first()
+    record = ImportedPost.objects.filter(site=index.site, post_id=item.post_id).first()
     changed = record is None or record.fingerprint != digest or page is None or record.page_id != page.pk
+    kind = "standard page" if is_page else "page"
     if changed:
         created = page is None
-        page = write_into_page(page, item, language, planned, parent, topics)
+        if is_page:
+            page = write_into_standard_page(page, language, planned, parent)
+        else:
+            page = write_into_page(page, item, language, planned, parent, topics)
         ImportedPost.objects.update_or_create(
-            source=index.source,
+            site=index.site,
             post_id=item.post_id,
             defaults={
                 "page": page,
@@ -214,11 +258,12 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
                 "fingerprint": digest,
             },
         )
-        report.created["page"] += created
-        report.updated["page"] += not created and record is not None
+        report.created[kind] += created
+        report.updated[kind] += not created and record is not None
     else:
-        report.unchanged["page"] += 1
-    report.count_post(language, label, "created" if record is None else "updated" if changed else "unchanged")
+        report.unchanged[kind] += 1
+    outcome = "created" if record is None else "updated" if changed else "unchanged"
+    report.count_post(language, label, outcome, item.post_type)
     report.footnotes += len(notes.notes)
     return Written(
         action, item.post_date_gmt, item.modified_gmt, bool(body.links), item.password, label, changed
@@ -230,7 +275,7 @@ def rewrite_links_between_posts(index, written: dict, report: Report):
 
     Run once every post has its page, before publishing, so the published revision holds them.
     """
-    records = list(ImportedPost.objects.filter(source=index.source))
+    records = list(ImportedPost.objects.filter(site=index.site))
     page_ids = {f"/?p={record.post_id}": record.page_id for record in records}
     page_ids.update({record.old_path: record.page_id for record in records if record.old_path})
     hosts = [index.source, f"www.{index.source}"]
@@ -238,16 +283,17 @@ def rewrite_links_between_posts(index, written: dict, report: Report):
         post = written.get(record.post_id)
         if post is None or not post.has_links:
             continue
-        page = ArticlePage.objects.get(pk=record.page_id)
+        page = Page.objects.get(pk=record.page_id).specific
         field = localized_field("body", record.language)
         blocks = [(block.block_type, block.value) for block in getattr(page, field)]
         rewritten = rewrite_links(blocks, page_ids, hosts)
         if any(new is not old for new, old in zip(rewritten, blocks, strict=True)):
             setattr(page, field, rewritten)
-            with override(page.original_language or record.language):
+            with override(getattr(page, "original_language", "") or record.language):
                 page.save()
             report.updated["links between posts"] += 1
             if not post.changed:
                 # Unchanged itself, but a post it links to is new: its page is published again.
                 written[record.post_id] = replace(post, changed=True)
-                report.recount_post(record.language, post.label, "unchanged", "updated")
+                post_type = post_type_of(index, record.post_id)
+                report.recount_post(record.language, post.label, "unchanged", "updated", post_type)

@@ -1,7 +1,10 @@
 """Where imported things came from, so that a second import updates them instead of adding more.
 
-Each row names the WordPress site (its base URL, as the export gives it) and the thing's
-WordPress identifier; the pair is unique.
+Each row names the WordPress site and the thing's WordPress identifier; the pair is unique. The
+site is its blog's address without scheme and `www.` (`example.org`, or `example.org/tr` for a
+sub-site of a multisite in a sub-directory), so several sites on one host keep their own records.
+Rows from before the site was keyed had only the host, which is also the key of a site at the
+host's root; `importer.adopt_host_records` hands them over to a site in a sub-directory.
 """
 
 from django.conf import settings
@@ -10,14 +13,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 def unique_per_site(*fields: str, name: str) -> list[models.UniqueConstraint]:
-    return [models.UniqueConstraint(fields=["source", *fields], name=name)]
+    return [models.UniqueConstraint(fields=["site", *fields], name=name)]
 
 
 class ImportRecord(models.Model):
-    source = models.CharField(_("WordPress site"), max_length=255)
+    site = models.CharField(_("WordPress site"), max_length=500)  # example.org/tr
+    source = models.CharField(_("WordPress host"), max_length=255)  # example.org, filled from the site
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.source = self.source or self.site.split("/", 1)[0]
+        super().save(*args, **kwargs)
 
 
 class ImportedPost(ImportRecord):
@@ -36,7 +44,7 @@ class ImportedPost(ImportRecord):
         verbose_name = _("imported post")
 
     def __str__(self):
-        return f"{self.source} post {self.post_id} ({self.language})"
+        return f"{self.site} post {self.post_id} ({self.language})"
 
 
 class ImportedAuthor(ImportRecord):
@@ -50,7 +58,7 @@ class ImportedAuthor(ImportRecord):
         verbose_name = _("imported author")
 
     def __str__(self):
-        return f"{self.source} author {self.login}"
+        return f"{self.site} author {self.login}"
 
 
 class ImportedTerm(ImportRecord):
@@ -66,7 +74,7 @@ class ImportedTerm(ImportRecord):
         verbose_name = _("imported term")
 
     def __str__(self):
-        return f"{self.source} {self.taxonomy} {self.slug} → {self.kind}"
+        return f"{self.site} {self.taxonomy} {self.slug} → {self.kind}"
 
 
 class ImportedAttachment(ImportRecord):
@@ -80,4 +88,4 @@ class ImportedAttachment(ImportRecord):
         verbose_name = _("imported attachment")
 
     def __str__(self):
-        return f"{self.source} attachment {self.attachment_id}"
+        return f"{self.site} attachment {self.attachment_id}"

@@ -40,9 +40,7 @@ def import_authors(index, report, bios: dict[str, AuthorBio] | None = None) -> d
     people_index = PeopleIndexPage.objects.first()
     people = {}
     for login, (name, email, description) in authors_of_export(index).items():
-        record = (
-            ImportedAuthor.objects.filter(source=index.source, login=login).select_related("person").first()
-        )
+        record = ImportedAuthor.objects.filter(site=index.site, login=login).select_related("person").first()
         person = record.person.specific if record else existing_person(email)
         created = person is None
         if created:
@@ -62,7 +60,7 @@ def import_authors(index, report, bios: dict[str, AuthorBio] | None = None) -> d
         if created:
             people_index.add_child(instance=person)
         if not record:
-            ImportedAuthor.objects.create(source=index.source, login=login, person=person)
+            ImportedAuthor.objects.create(site=index.site, login=login, person=person)
         if created or changed:
             with override(default_language()):
                 person.save_revision().publish()

@@ -2,7 +2,7 @@
 what happens to it) and the writing itself. `importer.write_post` decides whether to write.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -15,6 +15,7 @@ from ankasam.core.languages import localized_field
 
 from .naming import free_slug, title_of, wanted_slug
 from .report import Report
+from .seo import seo_texts
 from .statuses import KEPT_DRAFT, status_warning, treatment
 from .wxr import Item
 
@@ -31,12 +32,22 @@ class Planned:
     hero: object  # the featured image, or None
     tags: list[str]
     authors: list
+    seo: dict[str, str] = field(default_factory=dict)  # seo_title, search_description (`seo.py`)
 
     def parts(self) -> tuple:
         """What the fingerprint is made of: plain values and ids, never whole objects."""
         hero = self.hero.pk if self.hero is not None else None
         authors = [person.pk for person in self.authors]
-        return (self.title, self.slug, self.standfirst, self.blocks, self.notes, hero, self.tags, authors)
+        parts = (self.title, self.slug, self.standfirst, self.blocks, self.notes, hero, self.tags, authors)
+        # Only when there is some, so posts without SEO texts keep the fingerprint they had.
+        return (*parts, sorted(self.seo.items())) if self.seo else parts
+
+    def write_seo(self, page, language: str):
+        for name in SEO_FIELDS:
+            setattr(page, localized_field(name, language), self.seo.get(name, ""))
+
+
+SEO_FIELDS = ("seo_title", "search_description")
 
 
 def plan_post(
@@ -61,6 +72,7 @@ def plan_post(
         hero=images.get(int(thumbnail)) if thumbnail.isdigit() else None,
         tags=tags_of(item, topics),
         authors=[people[login] for login in index.post_authors.get(item.post_id, []) if login in people],
+        seo=seo_texts(item, title, report),
     )
 
 
@@ -97,6 +109,7 @@ def write_into_page(page, item: Item, language: str, planned: Planned, parent, t
             blocks=planned.blocks,
             notes=planned.notes,
         )
+        planned.write_seo(page, language)
         # The group's date is its earliest post's: translations come out later.
         if item.post_date and (created or item.post_date.date() < page.publication_date):
             page.publication_date = item.post_date.date()
@@ -151,11 +164,11 @@ def assign_categories(page, item: Item, targets: dict, created: bool):
     named = [
         targets[slug] for domain, slug, _name in item.categories if domain == "category" and slug in targets
     ]
-    for kind, field in (("topic", "topics"), ("region", "regions")):
+    for kind, column in (("topic", "topics"), ("region", "regions")):
         terms = [target.term for target in named if target.kind == kind]
         if terms:
-            existing = [] if created else list(getattr(page, field).all())
-            setattr(page, field, list(dict.fromkeys([*existing, *terms])))
+            existing = [] if created else list(getattr(page, column).all())
+            setattr(page, column, list(dict.fromkeys([*existing, *terms])))
     types = [target.term for target in named if target.kind == "article_type"]
     if types and page.article_type_id is None:
         page.article_type = types[0]

@@ -8,17 +8,22 @@ draft (draft, pending, private). Old addresses redirect only to what is live.
 
 from django.utils.translation import override
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
-from ankasam.articles.models import ArticlePage
 from ankasam.core.languages import default_language, localized_field
 
 from .models import ImportedPost
+from .origins import path_owned_elsewhere
 
 PUBLISHED = "publish"
 SCHEDULED = "future"
-# The texts that make a language exist on the page (`translation_required_fields` reads the body).
-HELD_FIELDS = ("body", "footnotes", "standfirst")
+# The texts that make a language exist on the page (`translation_required_fields` reads the body):
+# an article's body, notes and standfirst, a standard page's body and intro.
+TEXT_FIELDS = ("body", "footnotes", "standfirst", "intro")
+
+
+def held_fields(page) -> tuple[str, ...]:
+    return tuple(name for name in TEXT_FIELDS if hasattr(page, localized_field(name, default_language())))
 
 
 def finish_group(group, written: dict, index, report):
@@ -30,7 +35,7 @@ def finish_group(group, written: dict, index, report):
     }
     if not any(post.changed for _id, post in members.values()):
         return  # the page already is what this run would make it: no revision, no publish
-    page = page_of_group(group, index.source)
+    page = page_of_group(group, index.site)
     restore_unchanged(page, [language for language, (_id, post) in members.items() if not post.changed])
     protect(page, members, report)
     public = {language: post for language, (_id, post) in members.items() if post.status == PUBLISHED}
@@ -60,7 +65,7 @@ def finish_group(group, written: dict, index, report):
             page.save_revision()
     for language, (post_id, post) in members.items():
         if language in public:
-            redirect_old_path(page, language, index.paths.get(post_id), report)
+            redirect_old_path(page, language, index.paths.get(post_id), report, index.site)
         elif language in future and public:
             message = f"future: its {language} text goes live on its date; the others are live"
             report.warn(post_id, message, "a translation waits for its date")
@@ -79,7 +84,7 @@ def restore_unchanged(page, languages: list[str]):
         return
     latest = page.get_latest_revision_as_object()
     for language in languages:
-        for name in (*HELD_FIELDS, "title", "slug"):
+        for name in (*held_fields(page), "title", "slug", "seo_title", "search_description"):
             column = localized_field(name, language)
             setattr(page, column, getattr(latest, column))
 
@@ -111,13 +116,15 @@ def protect(page, members: dict, report):
 
 
 def saving_language(page, languages) -> str:
-    return page.original_language if page.original_language in languages else next(iter(languages))
+    # A standard page has no original language: it saves in the default one when it has it.
+    original = getattr(page, "original_language", None) or default_language()
+    return original if original in languages else next(iter(languages))
 
 
-def page_of_group(group, source: str):
+def page_of_group(group, site: str):
     """The page an earlier post of the group (in this run or a former one) was written into."""
     record = (
-        ImportedPost.objects.filter(source=source, post_id__in=group.members.values())
+        ImportedPost.objects.filter(site=site, post_id__in=group.members.values())
         .select_related("page")
         .first()
     )
@@ -128,7 +135,8 @@ def take_out(page, held: dict) -> dict:
     """Empty the held languages' texts on the page object and return them to put back."""
     texts = {}
     for language in held:
-        names = HELD_FIELDS if language == default_language() else (*HELD_FIELDS, "title", "slug")
+        held = held_fields(page)
+        names = held if language == default_language() else (*held, "title", "slug")
         for name in names:
             column = localized_field(name, language)
             texts[column] = getattr(page, column)
@@ -150,9 +158,7 @@ def publish_at_original_date(page, posts):
     dates = [post.post_date_gmt for post in posts if post.post_date_gmt]
     if dates:
         modified = [post.modified_gmt for post in posts if post.modified_gmt] + dates
-        ArticlePage.objects.filter(pk=page.pk).update(
-            first_published_at=min(dates), last_published_at=max(modified)
-        )
+        Page.objects.filter(pk=page.pk).update(first_published_at=min(dates), last_published_at=max(modified))
     # Publishing works on a copy; a revision saved from this object next must know it is live,
     # or scheduling that revision would take the page offline.
     page.refresh_from_db(fields=LIVE_STATE)
@@ -165,18 +171,41 @@ def schedule(page, posts):
     page.save_revision().publish()
 
 
-def redirect_old_path(page, language: str, path: str | None, report):
+def redirect_old_path(page, language: str, path: str | None, report, site: str = ""):
     if not path or path == "/":
         return
     with override(language):
         target = page.get_url()
+    redirect = Redirect.objects.filter(old_path=Redirect.normalise_path(path), site=None).first()
+    if redirect is not None and redirect.redirect_link != target:
+        other = path_owned_elsewhere(site, path)
+        if other is not None:
+            report.warn(
+                None,
+                f"the old address {path} already redirects to {other.site}'s post {other.post_id} "
+                f"({redirect.redirect_link}); left as it is, not redirected to {target}",
+                "old address taken by another site's import",
+            )
+            return
+    redirect_path(path, target, report, existing=redirect)
+
+
+MISSING = object()
+
+
+def redirect_path(path: str, target: str, report, kind: str = "redirect", existing=MISSING):
+    """A permanent redirect from the old path, counted under `kind` in the report."""
     normalised = Redirect.normalise_path(path)
-    redirect = Redirect.objects.filter(old_path=normalised, site=None).first()
+    if normalised == Redirect.normalise_path(target):
+        return  # the new address is the old one (a page at /tr/hakkimizda/): nothing to redirect
+    redirect = (
+        Redirect.objects.filter(old_path=normalised, site=None).first() if existing is MISSING else existing
+    )
     if redirect and (redirect.redirect_link, redirect.is_permanent) == (target, True):
-        report.unchanged["redirect"] += 1
+        report.unchanged[kind] += 1
         return
     Redirect.objects.update_or_create(
         old_path=normalised, site=None, defaults={"redirect_link": target, "is_permanent": True}
     )
-    report.created["redirect"] += redirect is None
-    report.updated["redirect"] += redirect is not None
+    report.created[kind] += redirect is None
+    report.updated[kind] += redirect is not None

@@ -33,6 +33,7 @@ class Report:
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     posts: dict[tuple[str, str], Counter] = field(default_factory=dict)  # (language, status) -> outcomes
+    pages: dict[tuple[str, str], Counter] = field(default_factory=dict)  # WordPress pages, the same way
     items: Counter = field(default_factory=Counter)  # item type -> how many the file holds
     footnotes: int = 0
     protected: int = 0  # posts with a WordPress password, now behind a page password
@@ -43,12 +44,16 @@ class Report:
     def warn(self, post_id: int | None, message: str, kind: str | None = None):
         self.warnings.append(ReportWarning(post_id, message, kind or kind_of(message)))
 
-    def count_post(self, language: str, status: str, outcome: str):
-        self.posts.setdefault((language, status), Counter())[outcome] += 1
+    def count_post(self, language: str, status: str, outcome: str, post_type: str = "post"):
+        self.table(post_type).setdefault((language, status), Counter())[outcome] += 1
 
-    def recount_post(self, language: str, status: str, was: str, now: str):
-        self.posts[language, status][was] -= 1
-        self.posts[language, status][now] += 1
+    def recount_post(self, language: str, status: str, was: str, now: str, post_type: str = "post"):
+        self.table(post_type)[language, status][was] -= 1
+        self.table(post_type)[language, status][now] += 1
+
+    def table(self, post_type: str) -> dict:
+        """Posts and WordPress pages are counted in tables of their own, each adding up to the file."""
+        return self.pages if post_type == "page" else self.posts
 
     def counted(self, outcome: str, language: str | None = None) -> int:
         return sum(
@@ -57,7 +62,10 @@ class Report:
 
     def lines(self, every_warning: bool = False) -> list[str]:
         heading = "Dry run: nothing was written." if self.dry_run else "Import finished."
-        lines = [heading, *self.table_lines(), *self.item_lines()]
+        lines = [heading, *self.table_lines()]
+        if self.pages or self.items["page"]:
+            lines += self.table_lines("page")
+        lines += self.item_lines()
         for kind in sorted(set(self.created) | set(self.updated) | set(self.unchanged)):
             counts = (self.created[kind], self.updated[kind], self.unchanged[kind])
             lines.append(f"  {kind}: {counts[0]} created, {counts[1]} updated, {counts[2]} unchanged")
@@ -71,12 +79,14 @@ class Report:
                 lines += [f"  {warning.line()}" for warning in self.warnings]
         return lines
 
-    def table_lines(self) -> list[str]:
-        """Posts per language and status: created, updated, unchanged, skipped, and the totals."""
-        rows = sorted(self.posts, key=lambda key: (key[0], row_order(key[1])))
+    def table_lines(self, post_type: str = "post") -> list[str]:
+        """Posts (or pages) per language and status: created, updated, unchanged, skipped, totals."""
+        table = self.table(post_type)
+        rows = sorted(table, key=lambda key: (key[0], row_order(key[1])))
         width = max([len("language")] + [len(language) for language, _status in rows])
         status_width = max([len("status")] + [len(status) for _language, status in rows])
-        lines = [f"Posts by language and status ({self.items['post']} posts in the file):"]
+        kind = "Pages" if post_type == "page" else "Posts"
+        lines = [f"{kind} by language and status ({self.items[post_type]} {kind.lower()} in the file):"]
 
         def row(language, status, values):
             cells = "".join(f"{value:>{len(name) + 2}}" for name, value in zip(OUTCOMES, values, strict=True))
@@ -84,13 +94,14 @@ class Report:
 
         lines.append(row("language", "status", OUTCOMES))
         for language, status in rows:
-            lines.append(row(language, status, [self.posts[language, status][name] for name in OUTCOMES]))
-        lines.append(row("all", "", [self.counted(name) for name in OUTCOMES]))
+            lines.append(row(language, status, [table[language, status][name] for name in OUTCOMES]))
+        totals = [sum(counts[outcome] for counts in table.values()) for outcome in OUTCOMES]
+        lines.append(row("all", "", totals))
         return lines
 
     def item_lines(self) -> list[str]:
         """The file's other items: attachments become images, guest authors people, the rest skipped."""
-        others = {kind: count for kind, count in self.items.items() if kind != "post"}
+        others = {kind: count for kind, count in self.items.items() if kind not in ("post", "page")}
         if not others:
             return []
         listed = ", ".join(f"{count} {kind}" for kind, count in sorted(others.items()))

@@ -13,9 +13,9 @@ from .groups import PostFacts
 from .phpserialize import PhpSerializeError, polylang_translation_group
 from .sidecars import WpmlEntry, language_from_path
 from .statuses import SKIPPED, status_label
-from .wxr import Author, Item, Term, read_export
+from .wxr import Author, Item, Term, export_blog_url, read_export
 
-IMPORTED_POST_TYPES = ("post",)
+IMPORTED_POST_TYPES = ("post", "page")  # pages become standard pages under the home page
 
 
 IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.IGNORECASE)
@@ -36,7 +36,8 @@ class AttachmentFacts:
 
 @dataclass
 class ExportIndex:
-    source: str = ""
+    source: str = ""  # the old site's host: example.org
+    site: str = ""  # what its records are keyed on: host and blog path, example.org/tr (`site_key`)
     authors: dict[str, Author] = field(default_factory=dict)
     terms: list[Term] = field(default_factory=list)
     posts: dict[int, PostFacts] = field(default_factory=dict)
@@ -55,7 +56,14 @@ class ExportIndex:
     statuses: dict[int, str] = field(default_factory=dict)  # post id -> its row in the report
     # Posts never imported for their status (trash, auto-draft): (post id, language, status).
     skipped_posts: list[tuple[int, str, str]] = field(default_factory=list)
+    # WordPress pages (post type `page`), skipped ones included: page id -> its parent's id or 0.
+    pages: dict[int, int] = field(default_factory=dict)
     problems: list[tuple[int | None, str]] = field(default_factory=list)
+
+
+def post_type_of(index: ExportIndex, post_id: int) -> str:
+    """`page` or `post`: which table of the report counts it, and which page type it becomes."""
+    return "page" if post_id in index.pages else "post"
 
 
 def category(item: Item, domain: str) -> str | None:
@@ -68,6 +76,15 @@ def site_of(link: str) -> str:
     return urlsplit(link).netloc.lower().removeprefix("www.")
 
 
+def site_key(blog_url: str) -> str:
+    """The exported site: its blog's host and path, without scheme, `www.` or trailing slash.
+
+    Two sub-sites of a multisite on one host (example.org/en and example.org/tr) are two sites.
+    """
+    parts = urlsplit(blog_url.strip())
+    return site_of(blog_url) + parts.path.rstrip("/")
+
+
 def old_path(link: str) -> str:
     """The post's address on the old site without scheme and host: what a redirect matches."""
     parts = urlsplit(link)
@@ -78,7 +95,7 @@ def scan_export(
     path, site_languages, default_language: str = "en", wpml: dict[int, WpmlEntry] | None = None
 ) -> ExportIndex:
     """The first pass. A post's language: Polylang's, else WPML's sidecar, else its address."""
-    index = ExportIndex()
+    index = ExportIndex(site=site_key(export_blog_url(path)))
     for record in read_export(path):
         if isinstance(record, Author):
             index.authors[record.login] = record
@@ -91,6 +108,8 @@ def scan_export(
         else:
             index.item_types[record.post_type] += 1
             scan_item(index, record, site_languages, default_language, wpml)
+    index.source = index.source or index.site.split("/", 1)[0]
+    index.site = index.site or index.source
     if wpml is None and index.languages_from_addresses:
         counts = ", ".join(f"{n} in {code}" for code, n in sorted(index.languages_from_addresses.items()))
         index.problems.append((None, f"languages read from the posts' addresses: {counts}"))
@@ -120,6 +139,8 @@ def scan_item(index: ExportIndex, record: Item, site_languages, default_language
 def scan_post(index: ExportIndex, record: Item, site_languages, default_language: str, wpml):
     if not index.source and record.link:
         index.source = site_of(record.link)
+    if record.post_type == "page":
+        index.pages[record.post_id] = record.parent_id or 0
     label = status_label(record.status, record.password)
     if label in SKIPPED:
         # Its language only names its row in the report: read without warnings or counts.

@@ -8,22 +8,23 @@ the ``$table_prefix`` in ``wp-config.php``)::
 
     SELECT element_id, trid, language_code, source_language_code
     FROM wp_icl_translations
-    WHERE element_type = 'post_post';
+    WHERE element_type IN ('post_post', 'post_page');
 
 With the MySQL client (``-B`` prints tab-separated rows with a header line, which this reader
 accepts as it is)::
 
     mysql -B -u USER -p DATABASE -e "SELECT element_id, trid, language_code, source_language_code
-        FROM wp_icl_translations WHERE element_type = 'post_post'" > wpml-translations.tsv
+        FROM wp_icl_translations WHERE element_type IN ('post_post', 'post_page')" > wpml-translations.tsv
 
 or with WP-CLI, which knows the prefix and the credentials::
 
     wp db query "SELECT element_id, trid, language_code, source_language_code
-        FROM $(wp db prefix)icl_translations WHERE element_type = 'post_post'" > wpml-translations.tsv
+        FROM $(wp db prefix)icl_translations
+        WHERE element_type IN ('post_post', 'post_page')" > wpml-translations.tsv
 
 A comma-separated export of the whole table (phpMyAdmin, Adminer) works too: the columns may be
-in any order, extra ones are ignored, and only ``post_post`` rows are kept. ``NULL`` or an empty
-``source_language_code`` marks the original of a group.
+in any order, extra ones are ignored, and only ``post_post`` and ``post_page`` rows (posts and
+pages) are kept. ``NULL`` or an empty ``source_language_code`` marks the original of a group.
 
 **Author bios** (``--author-bios``): read by ``bios.py``, whose docstring documents the format.
 
@@ -65,6 +66,8 @@ PathArg = str | PathLike[str]
 
 MAPPING_TARGETS = ("topic", "region", "article_type", "tag", "skip")
 
+# Posts and pages: their ids are unique across both, and pages are imported too.
+WPML_ELEMENT_TYPES = ("post_post", "post_page")
 _WPML_REQUIRED = ("element_id", "trid", "language_code", "source_language_code")
 
 
@@ -118,7 +121,7 @@ def read_wpml_translations(path: PathArg) -> dict[int, WpmlEntry]:
         if len(row) < len(header):
             raise SidecarError(path, f"expected {len(header)} columns, found {len(row)}.", line=line_number)
         cell = {name: _null_to_empty(row[index]) for name, index in column.items()}
-        if has_type and cell["element_type"] != "post_post":
+        if has_type and cell["element_type"] not in WPML_ELEMENT_TYPES:
             continue
         if not cell["element_id"]:
             # WPML leaves element_id empty for a translation slot nobody filled: no post to import.

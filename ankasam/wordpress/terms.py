@@ -53,7 +53,7 @@ def import_categories(index, report, mapping: TaxonomyMapping | None = None) -> 
         term = import_term(index, members, MODELS[kind], report, kind.replace("_", " "))
         for _language, member in members:
             ImportedTerm.objects.update_or_create(
-                source=index.source,
+                site=index.site,
                 taxonomy="category",
                 slug=member.slug,
                 defaults={"kind": kind, "target_id": term.pk},
@@ -64,7 +64,7 @@ def import_categories(index, report, mapping: TaxonomyMapping | None = None) -> 
 
 def import_term(index, members, model, report, label: str):
     slugs = [term.slug for _language, term in members]
-    record = ImportedTerm.objects.filter(source=index.source, taxonomy="category", slug__in=slugs).first()
+    record = ImportedTerm.objects.filter(site=index.site, taxonomy="category", slug__in=slugs).first()
     term = model.objects.filter(pk=record.target_id).first() if record and record.kind else None
     canonical = members[0][1]
     created = term is None

@@ -132,6 +132,20 @@ def export_version(source: Source) -> str:
     raise MalformedExport("The export has no wp:wxr_version; it does not look like a WordPress export.")
 
 
+def export_blog_url(source: Source) -> str:
+    """The exported blog's own address (``wp:base_blog_url``), read from the channel header.
+
+    On a multisite it names the sub-site (``https://example.org/tr``); "" when the file lacks it.
+    """
+    for element in _channel_children(source):
+        tag = _local_name(element.tag)
+        if tag == "wp:base_blog_url":
+            return (element.text or "").strip()
+        if tag == "item":
+            break
+    return ""
+
+
 def _channel_children(source: Source) -> Iterator[ET.Element]:
     """Yield each complete direct child of ``<channel>`` and then free it."""
     stream, close = (source, False) if hasattr(source, "read") else (open(source, "rb"), True)  # noqa: SIM115

@@ -2,14 +2,25 @@
 
 import re
 
+from wagtail.contrib.redirects.models import Redirect
+
+# The archives' redirects (`wordpress/archives.py`): /category/..., /tr/tag/..., /author/..., /2024/05
+ARCHIVE_PATH = r"^(/[a-z]{2})?/(category|tag|author)/|^/\d{4}(/\d{2})?$"
+
+
+def post_redirects():
+    """The redirects from posts' and pages' old addresses, without the archives'."""
+    return Redirect.objects.exclude(old_path__regex=ARCHIVE_PATH)
+
+
 ROW = re.compile(r"^  (\S+)\s+(\S+)?\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)$")
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
 
 
-def post_table(report: str) -> dict[tuple[str, str], dict[str, int]]:
+def post_table(report: str, heading: str = "Posts") -> dict[tuple[str, str], dict[str, int]]:
     """(language, status) -> outcome -> count; the totals row is ("all", "")."""
     lines = report.splitlines()
-    start = next(n for n, line in enumerate(lines) if line.startswith("Posts by language and status"))
+    start = next(n for n, line in enumerate(lines) if line.startswith(f"{heading} by language and status"))
     table = {}
     for line in lines[start + 2 :]:
         found = ROW.match(line)
@@ -18,6 +29,11 @@ def post_table(report: str) -> dict[tuple[str, str], dict[str, int]]:
         language, status, *numbers = found.groups()
         table[language, status or ""] = dict(zip(OUTCOMES, map(int, numbers), strict=True))
     return table
+
+
+def page_table(report: str) -> dict[tuple[str, str], dict[str, int]]:
+    """The table of WordPress pages, read like the posts' one."""
+    return post_table(report, "Pages")
 
 
 def posts_in_file(report: str) -> int:

@@ -16,7 +16,7 @@ from ankasam.core.visibility import visible_to_readers
 from ankasam.wordpress.models import ImportedPost
 
 from ..articles.factories import ArticlePageFactory
-from .reports import post_table, posts_in_file
+from .reports import post_redirects, post_table, posts_in_file
 
 pytestmark = pytest.mark.django_db
 
@@ -190,7 +190,7 @@ def test_a_post_with_nothing_to_show_is_a_draft_without_a_redirect(site, tmp_pat
     for post_id in (31, 32):
         page = page_of(post_id)
         assert not page.live and page.pk not in public_ids()
-    assert list(Redirect.objects.values_list("old_path", flat=True)) == ["/2024/05/post-33"]
+    assert list(post_redirects().values_list("old_path", flat=True)) == ["/2024/05/post-33"]
     assert "nothing to show: draft (2×; posts 31, 32)" in report
     assert post_table(report)["en", "publish"]["created"] == 3
 

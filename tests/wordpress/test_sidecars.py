@@ -58,11 +58,11 @@ def test_wpml_groups_refuses_two_posts_for_one_language():
         wpml_groups(entries)
 
 
-def test_wpml_full_table_tab_separated_keeps_only_posts():
+def test_wpml_full_table_tab_separated_keeps_only_posts_and_pages():
     entries = read_wpml_translations(FIXTURES / "sidecar-wpml-full-table.tsv")
 
-    # post_page 90 and the category are other element types; the NULL element_id row is an empty slot.
-    assert set(entries) == {201, 202}
+    # post_page 90 is a page; the category is another element type; the NULL element_id row is an empty slot.
+    assert set(entries) == {90, 201, 202}
     assert entries[202] == WpmlEntry(element_id=202, trid=31, language="tr", source_language="en")
 
 

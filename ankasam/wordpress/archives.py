@@ -1,0 +1,89 @@
+"""Redirects from WordPress's archive addresses to what shows the same pieces here.
+
+WordPress lists pieces at /category/<slug>/, /tag/<slug>/, /author/<name>/, /2024/ and /2024/05/;
+search engines and other sites link to them. Each becomes a permanent redirect like a post's old
+address (`publishing.redirect_path`):
+
+- a category to the hub of what it became (topic, region or article type), in its language
+  (Polylang's translated categories also at /<lang>/category/<slug>/); a category sent to tags
+  or skipped, to the article index;
+- a tag to the article index: the site has no tag listing and its listings no tag filter;
+- an author to their person page;
+- a year or month with published posts to the article index filtered by that year (the listings
+  filter by year, not month).
+
+Only WordPress's default bases (`category`, `tag`, `author`) are known: a site that changed them
+in *Settings > Permalinks* gets no archive redirects for them.
+"""
+
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import override
+
+from ankasam.core.languages import default_language
+
+from .publishing import PUBLISHED, redirect_path
+from .scan import post_type_of
+
+HUB_KINDS = {"topic": "topics", "region": "regions", "article_type": "types"}
+
+
+def redirect_archives(index, written: dict, topics: dict, people: dict, article_index, report):
+    """Every archive of the export redirected: categories, tags, authors, years and months."""
+    redirect_categories(index, topics, article_index, report)
+    with override(default_language()):
+        listing = article_index.get_url()
+    for term in index.terms:
+        if term.taxonomy == "post_tag" and term.slug:
+            redirect_path(f"/tag/{term.slug}/", listing, report, "archive redirect")
+    for login, person in people.items():
+        with override(default_language()):
+            target = person.get_url()
+        redirect_path(f"/author/{slugify(login)}/", target, report, "archive redirect")
+    for path, year in date_archives(index, written):
+        redirect_path(path, f"{listing}?year={year}", report, "archive redirect")
+
+
+def redirect_categories(index, topics: dict, article_index, report):
+    by_slug = {term.slug: term for term in index.terms if term.taxonomy == "category"}
+    for term in by_slug.values():
+        language = index.term_languages.get(term.term_id, (default_language(), ""))[0]
+        target = topics.get(term.slug)
+        with override(language):
+            if target is not None and target.kind in HUB_KINDS and target.term is not None:
+                url = reverse("hub", kwargs={"kind": HUB_KINDS[target.kind], "slug": target.term.slug})
+            else:
+                url = article_index.get_url()
+        for path in category_paths(term, by_slug, language):
+            redirect_path(path, url, report, "archive redirect")
+
+
+def category_paths(term, by_slug: dict, language: str) -> list[str]:
+    """/category/<slug>/, and /category/<parent>/<slug>/ for a child, as WordPress writes them."""
+    chain, seen = [term.slug], {term.slug}
+    parent = by_slug.get(term.parent)
+    while parent is not None and parent.slug not in seen:
+        chain.insert(0, parent.slug)
+        seen.add(parent.slug)
+        parent = by_slug.get(parent.parent)
+    paths = list(dict.fromkeys([f"/category/{'/'.join(chain)}/", f"/category/{term.slug}/"]))
+    if language != default_language():
+        paths += [f"/{language}{path}" for path in paths]
+    return paths
+
+
+def date_archives(index, written: dict) -> list[tuple[str, int]]:
+    """(path, year) for each year and month in which a post of the export is listed."""
+    dates = {
+        post.post_date_gmt
+        for post_id, post in written.items()
+        if post.status == PUBLISHED
+        and not post.password  # behind a password, it is in no listing: its year may be empty
+        and post.post_date_gmt
+        and post_type_of(index, post_id) == "post"
+    }
+    years = sorted({date.year for date in dates})
+    months = sorted({(date.year, date.month) for date in dates})
+    return [(f"/{year}/", year) for year in years] + [
+        (f"/{year}/{month:02d}/", year) for year, month in months
+    ]

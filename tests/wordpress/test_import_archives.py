@@ -1,0 +1,83 @@
+"""WordPress's category, tag, author and date archives redirect to what lists the same pieces here."""
+
+import pytest
+from django.utils.translation import override
+from wagtail.contrib.redirects.models import Redirect
+
+from ankasam.people.models import PersonPage
+from ankasam.wordpress.models import ImportedAuthor
+
+from .test_import_statuses import export, post, run
+
+pytestmark = pytest.mark.django_db
+
+TERMS = [
+    "<wp:category><wp:term_id>5</wp:term_id><wp:category_nicename><![CDATA[water]]></wp:category_nicename>"
+    "<wp:category_parent><![CDATA[]]></wp:category_parent><wp:cat_name><![CDATA[Water]]></wp:cat_name>"
+    "</wp:category>\n",
+    "<wp:category><wp:term_id>6</wp:term_id><wp:category_nicename><![CDATA[dams]]></wp:category_nicename>"
+    "<wp:category_parent><![CDATA[water]]></wp:category_parent><wp:cat_name><![CDATA[Dams]]></wp:cat_name>"
+    "</wp:category>\n",
+    "<wp:category><wp:term_id>7</wp:term_id><wp:category_nicename><![CDATA[su]]></wp:category_nicename>"
+    "<wp:category_parent><![CDATA[]]></wp:category_parent><wp:cat_name><![CDATA[Su]]></wp:cat_name>"
+    "</wp:category>\n",
+    "<wp:term><wp:term_id>30</wp:term_id><wp:term_taxonomy><![CDATA[term_translations]]></wp:term_taxonomy>"
+    "<wp:term_slug><![CDATA[pll_water]]></wp:term_slug><wp:term_name><![CDATA[pll_water]]></wp:term_name>"
+    '<wp:term_description><![CDATA[a:2:{s:2:"en";i:5;s:2:"tr";i:7;}]]></wp:term_description></wp:term>\n',
+    "<wp:tag><wp:term_id>8</wp:term_id><wp:tag_slug><![CDATA[rivers]]></wp:tag_slug>"
+    "<wp:tag_name><![CDATA[Rivers]]></wp:tag_name></wp:tag>\n",
+]
+
+
+def filed(item: str, *categories: str) -> str:
+    terms = "".join(
+        f'<category domain="category" nicename="{slug}"><![CDATA[{slug}]]></category>' for slug in categories
+    )
+    return item.replace("</item>", terms + "</item>", 1)
+
+
+@pytest.fixture
+def site(article_index, people_index):
+    return article_index
+
+
+def location(client, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 301, path
+    return response["Location"]
+
+
+def test_archives_redirect_to_hubs_the_listing_and_person_pages(client, site, tmp_path):
+    posts = [
+        filed(post(1, date="2024-05-02 06:30:00"), "water"),
+        filed(post(2, date="2023-11-20 10:00:00"), "dams"),
+        post(3, "draft", date="2021-01-05 10:00:00"),
+    ]
+    report = run(export(tmp_path, *TERMS, *posts))
+
+    assert location(client, "/category/water/") == "/en/topics/water/"
+    assert location(client, "/category/water/dams/") == "/en/topics/dams/"
+    assert location(client, "/category/dams/") == "/en/topics/dams/"
+    # Polylang's Turkish category is the same topic, in Turkish.
+    assert location(client, "/tr/category/su/") == "/tr/topics/water/"
+    with override("en"):
+        listing = site.get_url()
+    assert location(client, "/tag/rivers/") == listing
+    person = PersonPage.objects.get(pk=ImportedAuthor.objects.get(login="selin").person_id)
+    with override("en"):
+        assert location(client, "/author/selin/") == person.get_url()
+    assert location(client, "/2024/") == f"{listing}?year=2024"
+    assert location(client, "/2024/05/") == f"{listing}?year=2024"
+    assert location(client, "/2023/11/") == f"{listing}?year=2023"
+    assert client.get(f"{listing}?year=2023").status_code == 200
+    assert not Redirect.objects.filter(old_path__in=["/2021", "/2021/01"]).exists()  # only a draft then
+    assert "archive redirect: 11 created" in report
+
+
+def test_a_second_run_leaves_the_archive_redirects_unchanged(site, tmp_path):
+    items = [*TERMS, filed(post(1), "water")]
+    run(export(tmp_path, *items))
+
+    again = run(export(tmp_path, *items, name="again.xml"))
+
+    assert "archive redirect: 0 created, 0 updated, 9 unchanged" in again
