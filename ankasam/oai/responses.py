@@ -16,12 +16,15 @@ OAI = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-for _prefix, _uri in (("", OAI), ("oai_dc", OAI_DC), ("dc", DC), ("xsi", XSI)):
-    ET.register_namespace(_prefix, _uri)
+# Names are written with their prefixes and the namespaces declared as attributes, rather than
+# through ElementTree's prefix registry: that is one for the whole process and other libraries
+# write to it (Willow maps "" to SVG), which turned the protocol's names into "ns0:".
+PREFIXES = {OAI: "", OAI_DC: "oai_dc", DC: "dc", XSI: "xsi"}
 
 
 def q(name: str, namespace: str = OAI) -> str:
-    return f"{{{namespace}}}{name}"
+    prefix = PREFIXES[namespace]
+    return f"{prefix}:{name}" if prefix else name
 
 
 def sub(parent, name: str, text: str | None = None, namespace: str = OAI, **attributes):
@@ -42,7 +45,7 @@ class Harvest:
 
 def envelope(base_url: str, now: datetime.datetime, request: OaiRequest | None):
     """The root, responseDate and request elements; the request's arguments only when valid."""
-    root = ET.Element(q("OAI-PMH"))
+    root = ET.Element(q("OAI-PMH"), {"xmlns": OAI, "xmlns:xsi": XSI})
     root.set(q("schemaLocation", XSI), f"{OAI} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd")
     sub(root, "responseDate", datestamp(now))
     attributes = {"verb": request.verb, **request.arguments} if request else {}
@@ -124,7 +127,7 @@ def write_record(parent, key, article, languages, with_metadata: bool, http_requ
     for spec in set_specs_of(article, key.language):
         sub(header, "setSpec", spec)
     if with_metadata:
-        dc = sub(sub(record, "metadata"), "dc", namespace=OAI_DC)
+        dc = sub(sub(record, "metadata"), "dc", namespace=OAI_DC, **{"xmlns:oai_dc": OAI_DC, "xmlns:dc": DC})
         dc.set(q("schemaLocation", XSI), f"{OAI_DC} {METADATA_FORMATS['oai_dc'][0]}")
         for name, value in dublin_core(article, key.language, languages[key.page_id], http_request):
             sub(dc, name, value, namespace=DC)

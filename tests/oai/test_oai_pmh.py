@@ -312,3 +312,17 @@ def test_the_examples_in_the_docs_are_valid_requests(client, archive):
         root = ElementTree.fromstring(client.get(example.removeprefix("http://127.0.0.1:8000")).content)
         assert error_code(root) in (None, "idDoesNotExist", "noRecordsMatch"), example
         assert root.find("oai:request", NS).get("verb"), example
+
+
+def test_the_protocol_namespace_is_the_default_whatever_other_libraries_registered(client, archive):
+    # Willow (Wagtail's images) maps the empty prefix to SVG when it is imported.
+    ElementTree.register_namespace("", "http://www.w3.org/2000/svg")
+    ElementTree.register_namespace("oai_dc", "http://example.org/not-oai-dc")
+
+    text = client.get("/oai/", {"verb": "ListRecords", "metadataPrefix": "oai_dc"}).content.decode()
+
+    assert text.startswith(
+        "<?xml version='1.0' encoding='utf-8'?>\n<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\""
+    )
+    assert "<oai_dc:dc " in text and "<dc:title>" in text
+    assert "ns0:" not in text and "ns1:" not in text
