@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import django_filters
 from django.conf import settings
-from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -20,12 +19,11 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
 
-from ankasam.core.admin_reports import SiteReportView
 from ankasam.core.languages import field_in, native_name, site_language_codes
 
 from .availability import is_filled
+from .reports import PageWorkersReportView
 
 
 @dataclass(frozen=True)
@@ -108,12 +106,11 @@ def edit_url(row) -> str | None:
     return AdminURLFinder().get_edit_url(row.item)
 
 
-class SecondaryTextsReportView(SiteReportView):
+class SecondaryTextsReportView(PageWorkersReportView):
     report_name = "secondary_texts"
     page_title = _("Texts shown in another language")
     header_icon = "site"
     filterset_class = SecondaryTextFilterSet
-    any_permission_required = ["add", "change", "publish"]
     columns = [
         TitleColumn("item_name", label=_("Item"), get_url=edit_url),
         Column("kind", label=_("Kind")),
@@ -129,14 +126,6 @@ class SecondaryTextsReportView(SiteReportView):
         "missing_in": _("Missing in"),
         "written_in_names": _("Written in"),
     }
-
-    @cached_property
-    def permission_policy(self):
-        return policy_registry.get_by_type(Page)
-
-    @classmethod
-    def user_may_see(cls, user) -> bool:
-        return policy_registry.get_by_type(Page).user_has_any_permission(user, cls.any_permission_required)
 
     def get_filterset_kwargs(self):
         # Without a queryset django-filter would read one from a model this report has none of.

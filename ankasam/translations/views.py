@@ -4,17 +4,14 @@ import django_filters
 from django.conf import settings
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.models import Page
-from wagtail.permissions import policy_registry
 
-from ankasam.core.admin_reports import SiteReportView
 from ankasam.core.languages import native_name, site_language_codes
 
 from .models import TranslationStatus
+from .reports import PageWorkersReportView
 from .status import State, Status
 
 
@@ -44,12 +41,11 @@ def state_counts(queryset) -> list[dict]:
     ]
 
 
-class TranslationStatusReportView(SiteReportView):
+class TranslationStatusReportView(PageWorkersReportView):
     report_name = "translation_status"
     page_title = _("Translation status")
     header_icon = "site"
     filterset_class = TranslationStatusFilterSet
-    any_permission_required = ["add", "change", "publish"]
     columns = [
         TitleColumn(
             "page_title",
@@ -73,15 +69,6 @@ class TranslationStatusReportView(SiteReportView):
         "status": _("Text"),
         "updated_at": _("Checked"),
     }
-
-    @cached_property
-    def permission_policy(self):
-        # Rows are pages' statuses; whoever may work on pages may read them.
-        return policy_registry.get_by_type(Page)
-
-    @classmethod
-    def user_may_see(cls, user) -> bool:
-        return policy_registry.get_by_type(Page).user_has_any_permission(user, cls.any_permission_required)
 
     def get_queryset(self):
         return TranslationStatus.objects.select_related("page").order_by("page__path", "language")
