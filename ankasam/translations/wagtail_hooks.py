@@ -1,9 +1,12 @@
 from django.contrib import messages
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from ankasam.core.admin_reports import register_report
 
+from .editor_direction import direction_rules_for_language_fields
 from .permissions import editable_languages, names_of_languages
 from .secondary_report import SecondaryTextsReportView
 from .views import TranslationStatusReportView
@@ -24,3 +27,9 @@ def tell_translators_their_languages(request, page):
         _("You can edit: %(languages)s. Fields shared by every language are shown disabled.")
         % {"languages": names},
     )
+
+
+# Wagtail 8 has no editor-only CSS hook; the rules only match fields named for a language.
+@hooks.register("insert_global_admin_css")
+def language_fields_in_their_own_direction():
+    return format_html("<style>{}</style>", mark_safe(direction_rules_for_language_fields()))

@@ -10,8 +10,10 @@ from django.core.management import call_command
 from django.utils.translation import override
 
 from tests.articles.factories import ACCESS_DATE, PERSIAN_TITLE, article_with_mixed_direction_note
+from tests.browser import wagtail_admin as admin
 
 SOURCE = "Hasht-e Subh"
+PASSWORD = "notes-in-two-directions"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -80,3 +82,33 @@ def test_the_date_follows_the_persian_title_on_its_line(
         assert date[0]["left"] > source["right"], "on the title's line, the date is to its right"
     if language == "en":
         assert measured["lines"] == 1, "the English note fits one line at 1280 px"
+
+
+def test_the_editor_keeps_each_notes_field_in_its_languages_direction(
+    live_server, mixed_note_article, page, screenshot, django_user_model, no_autosave
+):
+    # Draft.js would turn the note right to left from its first letter (translations/editor_direction.py).
+    django_user_model.objects.create_superuser("chief", "chief@example.org", PASSWORD)
+    admin.log_in(page, live_server.url, "chief", PASSWORD)
+    admin.open_edit_view(page, live_server.url, mixed_note_article.pk)
+    notes = {
+        language: page.locator(
+            f'[data-contentpath="footnotes_{language}"] .public-DraftStyleDefault-block', has_text=SOURCE
+        )
+        for language in ["en", "ru", "tr"]
+    }
+    notes["en"].scroll_into_view_if_needed()
+
+    measured = page.evaluate(MEASURE, [notes["en"].element_handle(), [PERSIAN_TITLE, SOURCE, ACCESS_DATE]])
+    screenshot("mixed-direction-note-editor")
+
+    # Draft.js marks the paragraph as right to left; the field's language overrides it.
+    assert "public-DraftStyleDefault-rtl" in notes["en"].get_attribute("class")
+    [title], [source], date = measured["boxes"]
+    assert abs(source["top"] - title["top"]) < 2, "the source stays on the Persian title's line"
+    assert source["left"] > title["right"], "the source is to the right of the Persian title"
+    assert date[-1]["right"] == pytest.approx(measured["lastLineRight"], abs=1), "the date ends the note"
+    directions = {
+        language: note.evaluate("n => getComputedStyle(n).direction") for language, note in notes.items()
+    }
+    assert directions == {"en": "ltr", "ru": "ltr", "tr": "ltr"}
