@@ -134,3 +134,23 @@ def test_migrate_lists_a_language_the_report_lacks_and_leaves_complete_pages_alo
 
     assert report_statuses(article) == {"en": "original", "tr": "up_to_date", "ru": "missing"}
     assert TranslationStatus.objects.get(page=complete, language="en").updated_at == checked
+
+
+def test_the_edit_view_tells_a_translation_in_a_draft_from_a_published_one(client, article, admin_user):
+    client.force_login(admin_user)
+    # Russian is added in a draft: the live page still has none.
+    response = edit(
+        client, article, title_ru="Газ и Каспий", body_ru=new_english_body("Решение снова отложено.")
+    )
+    assert response.status_code == 302
+
+    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+
+    items = {
+        language: html.split(f'<span lang="{language}">', 1)[1].split("</li>", 1)[0]
+        for language in ("en", "tr", "ru")
+    }
+    assert "Published, up to date (original)" in items["en"]
+    assert "Published, up to date, 100% translated" in items["tr"]
+    assert "Draft, " in items["ru"] and "% translated" in items["ru"]
+    assert "translation-status__item--draft " in html
