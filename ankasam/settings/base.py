@@ -199,6 +199,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "ANKASAM")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{PORT}")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
+# Translators write captions in their languages only (docs/translations.md).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "ankasam.translations.model_forms.TranslationAwareImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_I18N_ENABLED = False
