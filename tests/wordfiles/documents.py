@@ -35,6 +35,10 @@ NOTE_TEXTS = {
     7: [("UN Security Council, S/2022/419.", {})],
     8: [("Author's calculation.", {})],
 }
+MC_AND_WPS = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+)
 ENDNOTE_TEXT = "This paper was first given as a talk in Ankara."
 
 
@@ -168,6 +172,51 @@ def analysis_docx(title="Why Moscow Courts the Taliban", author="Leyla Kazemi", 
 
     note_part(document, "footnote", NOTE_TEXTS)
     note_part(document, "endnote", {1: [(ENDNOTE_TEXT, {})]})
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def docx_with_leftovers() -> bytes:
+    """A short text with what an article cannot hold: a comment, tracked changes, a text box and
+    a page-number field."""
+    document = Document()
+    document.add_paragraph("Leftovers", style="Title")
+    commented = document.add_paragraph("Kept text with a comment.")
+    document.add_comment(commented.runs[0], text="Check this figure", author="Editor")
+    changed = document.add_paragraph("The ministry ")
+    changed._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z">'
+            "<w:r><w:delText>REMOVED WORDS </w:delText></w:r></w:del>"
+        )
+    )
+    changed._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="2" w:author="A" w:date="2024-01-01T00:00:00Z">'
+            "<w:r><w:t>agreed</w:t></w:r></w:ins>"
+        )
+    )
+    boxed = document.add_paragraph("Beside a box.")
+    boxed._p.append(
+        parse_xml(
+            f"<w:r {nsdecls('w', 'wp', 'a')} {MC_AND_WPS}>"
+            '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+            '<wp:docPr id="5" name="Box"/><a:graphic><a:graphicData><wps:wsp><wps:txbx>'
+            "<w:txbxContent><w:p><w:r><w:t>BOXED TEXT</w:t></w:r></w:p></w:txbxContent>"
+            "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+            "</mc:Choice></mc:AlternateContent></w:r>"
+        )
+    )
+    numbered = document.add_paragraph("Page ")
+    for xml in (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        "<w:r><w:t>7</w:t></w:r>",
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        numbered._p.append(parse_xml(xml.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1)))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -77,3 +77,22 @@ def test_the_command_makes_a_draft_with_every_element_and_nine_notes(
     assert f'<bdi dir="rtl" lang="fa">{SECOND_PERSIAN_WORDS}</bdi>», Radio Azadi' in html
     assert draft.footnotes_en[1].value["text"].source == f"<p>{PERSIAN_NOTE}</p>"
     assert SECOND_PERSIAN_NOTE in draft.footnotes_en[5].value["text"].source
+
+
+def test_authors_not_on_the_site_are_reported_and_slugs_choose_them(docx_file, article_index, people_index):
+    from ..people.factories import PersonPageFactory
+
+    said = PersonPageFactory(parent=people_index, title_en="Omar Said", slug_en="omar-said")
+
+    output = run(docx_file, "--parent", article_index.pk)
+
+    assert "No person on the site is named “Leyla Kazemi”" in output
+    assert ArticlePage.objects.get().article_authors.count() == 0
+    assert ArticlePage.objects.get().title_en == "Why Moscow Courts the Taliban"  # English, from the file
+
+    run(docx_file, "--parent", article_index.pk, "--language", "en", "--author", "omar-said")
+
+    second = ArticlePage.objects.order_by("pk").last()
+    assert [link.person for link in second.article_authors.all()] == [said]
+    assert second.slug_en == "why-moscow-courts-the-taliban-2"
+    assert not second.live

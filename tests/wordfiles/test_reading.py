@@ -1,0 +1,42 @@
+"""Reading a Word file: what is kept, what is dropped and reported."""
+
+from ankasam.wordfiles.reading import read_word_file
+from ankasam.wordfiles.report import ImportReport
+
+from .documents import analysis_docx, docx_with_leftovers
+
+
+def test_tracked_changes_are_accepted_and_comments_text_boxes_and_fields_reported():
+    document = read_word_file(docx_with_leftovers())
+
+    assert "The ministry agreed" in document.body_html
+    assert "REMOVED WORDS" not in document.body_html
+    assert "BOXED TEXT" not in document.body_html and "Beside a box." in document.body_html
+    assert "Page 7" in document.body_html and "PAGE" not in document.body_html
+    assert "Check this figure" not in document.body_html
+    warnings = ImportReport(language="en", dropped=document.dropped).warnings()
+    assert "1 comment was left out." in warnings
+    assert "2 tracked changes were accepted (insertions kept, deletions left out)." in warnings
+    assert "1 text box was left out, with its text." in warnings
+    assert "Fields were replaced by the text they showed: PAGE ×1." in warnings
+
+
+def test_footnotes_and_endnotes_share_one_numbering_in_reading_order():
+    document = read_word_file(analysis_docx())
+
+    assert [note.label for note in document.notes] == [str(n) for n in range(1, 10)]
+    assert document.body_html.count("[^2]") == 2  # cited twice, one note
+    assert document.notes[-1].html == "<p>This paper was first given as a talk in Ankara.</p>"
+    # Formatting and links in notes are kept.
+    assert "<i>Statement</i>" in document.notes[0].html
+    assert '<a href="https://example.org/report">the report</a>' in document.notes[2].html
+
+
+def test_title_standfirst_authors_and_language_come_from_the_document():
+    document = read_word_file(analysis_docx(author="Leyla Kazemi; Omar Said"))
+
+    assert document.title == "Why Moscow Courts the Taliban"
+    assert document.standfirst == "Four reasons behind a cautious courtship."
+    assert document.authors == ["Leyla Kazemi", "Omar Said"]
+    assert document.language == "en"
+    assert "Why Moscow" not in document.body_html and "Four reasons behind" not in document.body_html
