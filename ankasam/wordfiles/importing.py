@@ -64,7 +64,11 @@ def import_word_file(
     try:
         with transaction.atomic(), override(language):
             blocks = body_blocks(document, language, report, written)
-            people = authors if authors is not None else matched_authors(document.authors, report)
+            # An existing article keeps its byline unless authors are given.
+            if authors or page is not None:
+                people = authors or []
+            else:
+                people = matched_authors(document.authors, report)
             report.authors = people
             title = document.title or PurePath(filename).stem or _("Untitled")
             if not document.title:
@@ -75,7 +79,7 @@ def import_word_file(
                 report.page = create_article(parent, language, title, document, blocks, people, user)
                 report.created = True
             else:
-                report.page = fill_language(page, language, title, document, blocks, authors, user)
+                report.page = fill_language(page, language, title, document, blocks, people, user)
     except ValidationError as error:
         remove_files(written.files)
         raise WordFileRefused(" ".join(error.messages)) from None
@@ -151,7 +155,7 @@ def create_article(parent, language, title, document, blocks, people, user) -> A
     return page
 
 
-def fill_language(page, language, title, document, blocks, authors, user) -> ArticlePage:
+def fill_language(page, language, title, document, blocks, people, user) -> ArticlePage:
     """The latest revision with `language` replaced, saved as a new draft revision."""
     draft = page.get_latest_revision_as_object()
     slug = field_in(draft, "slug", language, default="") or free_slug(
@@ -166,8 +170,8 @@ def fill_language(page, language, title, document, blocks, authors, user) -> Art
         blocks=blocks,
         notes=document.notes,
     )
-    if authors:
-        draft.article_authors = [ArticlePageAuthor(person=p, sort_order=n) for n, p in enumerate(authors)]
+    if people:
+        draft.article_authors = [ArticlePageAuthor(person=p, sort_order=n) for n, p in enumerate(people)]
     draft.full_clean()
     draft.save_revision(user=user, log_action=True)
     return page

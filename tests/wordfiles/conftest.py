@@ -26,3 +26,17 @@ def preview_of():
         return response.content.decode()
 
     return preview
+
+
+@pytest.fixture
+def member():
+    """A user in one of the house's groups (ankasam.core.roles), e.g. member("Editors")."""
+    from django.contrib.auth.models import Group
+
+    def make(group: str, username: str | None = None, **fields):
+        name = username or group.lower()
+        user = get_user_model().objects.create_user(name, email=f"{name}@example.org", password="x", **fields)
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
