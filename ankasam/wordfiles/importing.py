@@ -92,15 +92,14 @@ def import_word_file(
 def body_blocks(document: WordDocument, language: str, report: ImportReport, written: Written) -> list:
     converted = convert_body(document.body_html)
     report.problems += converted.problems
-    images = {}
-    for found in document.images:
-        image = library_image(found, language, report, written)
-        if image is not None:
-            images[found["number"]] = image
+    # Only pictures that became image blocks go to the library: one in a note or a table cell,
+    # which hold text only, would be an orphan there.
+    found_images = {found["number"]: found for found in document.images}
     blocks = []
     for block in converted.blocks:
         if block[0] == "image" and PLACEHOLDER in block[1]:
-            image = images.get(block[1][PLACEHOLDER])
+            found = found_images.get(block[1][PLACEHOLDER])
+            image = library_image(found, language, report, written) if found else None
             if image is None:
                 continue
             caption = block[1]["caption"]

@@ -72,10 +72,12 @@ class InlineReader:
     """Reads the runs of one paragraph. `part` is the package part the paragraph lives in, whose
     relationships name its links and images (the body's, or the footnotes' own)."""
 
-    def __init__(self, reading: Reading, part, styles):
+    def __init__(self, reading: Reading, part, styles, holds_pictures: bool = True):
         self.reading = reading
         self.part = part
         self.styles = styles
+        # Notes and table cells hold text only: a picture there is reported, not imported.
+        self.holds_pictures = holds_pictures
         self.segments: list[Segment] = []
         self.fields: list[dict] = []
         self.link = ""
@@ -198,6 +200,9 @@ class InlineReader:
         part = self.part.related_parts.get(rel_id) if rel_id else None
         if part is None:
             self.reading.dropped["drawing"] += 1
+            return
+        if not self.holds_pictures:
+            self.reading.dropped["picture in a note or table"] += 1
             return
         properties = drawing.find(
             ".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"

@@ -77,7 +77,7 @@ def read_notes(document, reading: Reading, styles) -> list[Note]:
 def note_html(note, part, reading: Reading, styles) -> str:
     paragraphs = []
     for paragraph in note.iter(W + "p"):
-        html = InlineReader(reading, part, styles).paragraph_html(paragraph).strip()
+        html = InlineReader(reading, part, styles, holds_pictures=False).paragraph_html(paragraph).strip()
         if html:
             paragraphs.append(f"<p>{html}</p>")
     return "".join(paragraphs)

@@ -215,7 +215,8 @@ def table_html(table, document, reading: Reading, styles: Styles) -> str:
         for cell in row.findall(W + "tc"):
             texts = []
             for paragraph in cell.iter(W + "p"):
-                texts.append(InlineReader(reading, document.part, styles).paragraph_html(paragraph))
+                reader = InlineReader(reading, document.part, styles, holds_pictures=False)
+                texts.append(reader.paragraph_html(paragraph))
             tag = "th" if header else "td"
             cells.append(f"<{tag}>{'<br/>'.join(t for t in texts if t)}</{tag}>")
         rows.append("<tr>" + "".join(cells) + "</tr>")

@@ -32,6 +32,11 @@ DROPPED = {
         "%(count)d drawings without a picture were left out.",
         n,
     ),
+    "picture in a note or table": lambda n: ngettext(
+        "%(count)d picture in a note or a table was left out: they hold text only.",
+        "%(count)d pictures in notes or tables were left out: they hold text only.",
+        n,
+    ),
     "cross-reference": lambda n: ngettext(
         "%(count)d cross-reference to something other than a note was left out.",
         "%(count)d cross-references to something other than a note were left out.",

@@ -23,6 +23,8 @@ SECOND_PERSIAN_WORDS = "سیاست روسیه در آسیای میانه"
 SECOND_PERSIAN_NOTE = f"«{SECOND_PERSIAN_WORDS}», Radio Azadi, 02.11.2021."
 ALT_TEXT = "Map of the Amu Darya border crossings"
 CAPTION = "The northern border, 2022."
+BODY_LINK = "https://example.org/statement"
+FIELD_LINK = "https://example.org/field"
 
 # Word's ids of the footnotes (ids 0 and -1 are Word's separators), in the order of the text.
 NOTE_TEXTS = {
@@ -92,6 +94,13 @@ def reference(paragraph, kind: str, note_id: int) -> None:
     )
 
 
+def hyperlink(paragraph, text: str, url: str) -> None:
+    rel_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    paragraph._p.append(
+        parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rel_id}">{run_xml(text)}</w:hyperlink>')
+    )
+
+
 def bookmarked_reference(paragraph, note_id: int, bookmark: str) -> None:
     """A footnote reference inside a bookmark, as Word makes one for a cross-reference to it."""
     paragraph._p.append(parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="90" w:name="{bookmark}"/>'))
@@ -133,6 +142,9 @@ def analysis_docx(title="Why Moscow Courts the Taliban", author="Leyla Kazemi", 
     intro.add_run("Islamic Emirate").italic = True
     intro.add_run(" formally.")
     reference(intro, "footnote", 1)
+    intro.add_run(" Its ")
+    hyperlink(intro, "statement", BODY_LINK)
+    intro.add_run(" was brief.")
     sourced = document.add_paragraph("Persian-language press has followed the talks closely.")
     bookmarked_reference(sourced, 2, "_Ref1001")
     sourced.add_run(" The ministry said so in writing.")
@@ -177,9 +189,20 @@ def analysis_docx(title="Why Moscow Courts the Taliban", author="Leyla Kazemi", 
     return buffer.getvalue()
 
 
+def field(paragraph, instruction: str, shown: str) -> None:
+    for xml in (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>',
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        f"<w:r><w:t>{shown}</w:t></w:r>",
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        paragraph._p.append(parse_xml(xml.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1)))
+
+
 def docx_with_leftovers() -> bytes:
-    """A short text with what an article cannot hold: a comment, tracked changes, a text box and
-    a page-number field."""
+    """A short text with what an article cannot hold: a comment, tracked changes, a text box, a
+    page-number field and a picture in a table; and a link made by a field, which is kept."""
     document = Document()
     document.add_paragraph("Leftovers", style="Title")
     commented = document.add_paragraph("Kept text with a comment.")
@@ -208,15 +231,10 @@ def docx_with_leftovers() -> bytes:
             "</mc:Choice></mc:AlternateContent></w:r>"
         )
     )
-    numbered = document.add_paragraph("Page ")
-    for xml in (
-        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
-        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
-        "<w:r><w:t>7</w:t></w:r>",
-        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
-    ):
-        numbered._p.append(parse_xml(xml.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1)))
+    field(document.add_paragraph("Page "), "PAGE", "7")
+    field(document.add_paragraph("See "), f'HYPERLINK "{FIELD_LINK}"', "the field link")
+    table = document.add_table(rows=1, cols=1)
+    table.cell(0, 0).paragraphs[0].add_run().add_picture(io.BytesIO(png_bytes()))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -9,6 +9,7 @@ from ankasam.articles.models import ArticlePage
 
 from .documents import (
     ALT_TEXT,
+    BODY_LINK,
     CAPTION,
     ENDNOTE_TEXT,
     PERSIAN_NOTE,
@@ -62,7 +63,7 @@ def test_the_command_makes_a_draft_with_every_element_and_nine_notes(
         "<h2", "Background", "<h3>Four reasons</h3>", "<h4>The figures</h4>", "<b>never</b>",
         "<i>Islamic Emirate</i>", "<li>Security on the southern border.</li>", "<ol>", "<table",
         "Trade (m USD)", f'alt="{ALT_TEXT}"', CAPTION, "We talk to whoever holds Kabul.",
-        'href="https://example.org/report"', ENDNOTE_TEXT,
+        'href="https://example.org/report"', ENDNOTE_TEXT, f'<a href="{BODY_LINK}">statement</a>',
     ):  # fmt: skip
         assert text in html, text
     # Notes numbered 1..9 in the order of the text, each linked to and back.

@@ -3,7 +3,7 @@
 from ankasam.wordfiles.reading import read_word_file
 from ankasam.wordfiles.report import ImportReport
 
-from .documents import analysis_docx, docx_with_leftovers
+from .documents import FIELD_LINK, analysis_docx, docx_with_leftovers
 
 
 def test_tracked_changes_are_accepted_and_comments_text_boxes_and_fields_reported():
@@ -14,11 +14,14 @@ def test_tracked_changes_are_accepted_and_comments_text_boxes_and_fields_reporte
     assert "BOXED TEXT" not in document.body_html and "Beside a box." in document.body_html
     assert "Page 7" in document.body_html and "PAGE" not in document.body_html
     assert "Check this figure" not in document.body_html
+    assert f'See <a href="{FIELD_LINK}">the field link</a>' in document.body_html
+    assert document.images == []  # the picture in the table cell
     warnings = ImportReport(language="en", dropped=document.dropped).warnings()
     assert "1 comment was left out." in warnings
     assert "2 tracked changes were accepted (insertions kept, deletions left out)." in warnings
     assert "1 text box was left out, with its text." in warnings
     assert "Fields were replaced by the text they showed: PAGE ×1." in warnings
+    assert "1 picture in a note or a table was left out: they hold text only." in warnings
 
 
 def test_footnotes_and_endnotes_share_one_numbering_in_reading_order():
