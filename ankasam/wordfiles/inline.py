@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from html import escape as html_escape
 
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ankasam.wordpress.inline import UNSAFE_SCHEME, escape
 
+# Parts python-docx does not read (notes, comments) are parsed here as it parses its own: entities
+# are not expanded, so a part defining one entity by another a billion times over stays small.
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -293,3 +297,7 @@ def joined(segments: list[Segment]) -> str:
 def on(element) -> bool:
     """A Word on/off property: present and not switched off."""
     return element is not None and (element.get(W + "val") or "true").lower() not in FALSE_VALUES
+
+
+def parsed_part(part):
+    return etree.fromstring(part.blob, PARSER)

@@ -10,11 +10,9 @@ first reference, or a second reference to the same note: either way it stays one
 import re
 from html import unescape
 
-from lxml import etree
-
 from ankasam.articles.content import Note
 
-from .inline import NOTE_REFERENCES, InlineReader, Reading, W
+from .inline import NOTE_REFERENCES, InlineReader, Reading, W, parsed_part
 
 PART_TYPES = {"footnote": "/footnotes", "endnote": "/endnotes"}
 SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
@@ -52,7 +50,7 @@ def read_notes(document, reading: Reading, styles) -> list[Note]:
     parts = note_parts(document)
     elements = {}
     for kind, part in parts.items():
-        for note in etree.fromstring(part.blob).findall(W + kind):
+        for note in parsed_part(part).findall(W + kind):
             if note.get(W + "type") not in SEPARATORS:
                 elements[(kind, note.get(W + "id"))] = (note, part)
     notes = []

@@ -17,15 +17,17 @@ from dataclasses import dataclass, field
 from io import BytesIO
 
 import docx
+from django.utils.translation import gettext as _
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from .inline import InlineReader, Reading, W
+from .inline import InlineReader, Reading, W, parsed_part
 from .limits import WordFileRefused, checked_archive
 from .notes import bookmarked_notes, read_notes, text_of
 from .styles import QUOTE_STYLES, Styles
 
 HEADING_TAGS = {1: "h2", 2: "h3", 3: "h4"}
+TITLE_LENGTH = 255  # Wagtail's title column
 
 
 @dataclass
@@ -54,11 +56,15 @@ def read_word_file(data: bytes) -> WordDocument:
     """Read a .docx; WordFileRefused when it is not one that can be imported safely."""
     checked_archive(data)
     try:
-        document = docx.Document(BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:
-        raise WordFileRefused(str(error)) from None
-    except Exception as error:  # lxml's XMLSyntaxError and python-docx's own errors vary by part
-        raise WordFileRefused(f"{type(error).__name__}: {error}") from None
+        return read_document(docx.Document(BytesIO(data)))
+    except (PackageNotFoundError, etree.XMLSyntaxError, KeyError, ValueError, SyntaxError) as error:
+        # A part missing or malformed inside an otherwise sound archive.
+        raise WordFileRefused(
+            _("The file is damaged: it cannot be opened as a Word document.") + f" ({error})"
+        ) from None
+
+
+def read_document(document) -> WordDocument:
     reading = Reading(bookmarked_notes=bookmarked_notes(document.element.body))
     styles = Styles(document)
     pieces = read_pieces(document, reading, styles)
@@ -132,6 +138,8 @@ def take_title_and_standfirst(pieces: list[Piece], result: WordDocument) -> list
     title = title or next((p for p in pieces if p.kind == "heading"), None)
     if title is not None:
         result.title = text_of(title.html)
+        if len(result.title) > TITLE_LENGTH:
+            result.title = result.title[: TITLE_LENGTH - 1] + "…"
         pieces = [p for p in pieces if p is not title]
     standfirst = next((p for p in pieces if p.kind == "subtitle"), None)
     first_text = next((p for p in pieces if p.kind != "figure"), None)
@@ -240,5 +248,5 @@ def author_names(text: str) -> list[str]:
 def count_comments(document) -> int:
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/comments") and not rel.is_external:
-            return len(etree.fromstring(rel.target_part.blob).findall(W + "comment"))
+            return len(parsed_part(rel.target_part).findall(W + "comment"))
     return 0

@@ -1,5 +1,11 @@
 """Reading a Word file: what is kept, what is dropped and reported."""
 
+import io
+import zipfile
+
+import pytest
+
+from ankasam.wordfiles.limits import WordFileRefused
 from ankasam.wordfiles.reading import read_word_file
 from ankasam.wordfiles.report import ImportReport
 
@@ -43,3 +49,42 @@ def test_title_standfirst_authors_and_language_come_from_the_document():
     assert document.authors == ["Leyla Kazemi", "Omar Said"]
     assert document.language == "en"
     assert "Why Moscow" not in document.body_html and "Four reasons behind" not in document.body_html
+
+
+def test_entities_in_the_notes_part_are_not_expanded():
+    """A "billion laughs" in footnotes.xml, the part python-docx leaves to us, is never expanded."""
+    data = analysis_docx()
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(8)
+    )
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(rewritten, "w") as copy:
+        for item in archive.infolist():
+            content = archive.read(item)
+            if item.filename == "word/footnotes.xml":
+                declaration = b'<?xml version="1.0"?><!DOCTYPE w:footnotes [' + entities.encode() + b"]>"
+                content = declaration + content.replace(b"Author's calculation.", b"&i;")
+            copy.writestr(item, content)
+
+    # The parser does not expand entities; libxml2 also refuses the amplification outright.
+    try:
+        document = read_word_file(rewritten.getvalue())
+    except WordFileRefused as refused:
+        assert "amplification" in str(refused)
+    else:
+        assert len(document.notes[7].html) < 100
+        assert "aaaaaaaaaa" not in document.notes[7].html
+
+
+def test_a_malformed_notes_part_is_refused_as_damaged():
+    data = analysis_docx()
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as copy:
+        for item in archive.infolist():
+            content = archive.read(item)
+            copy.writestr(item, content[:-40] if item.filename == "word/footnotes.xml" else content)
+
+    with pytest.raises(WordFileRefused, match="damaged"):
+        read_word_file(broken.getvalue())
