@@ -70,8 +70,8 @@ class NewArticleFromWordFile(WordFileImportView):
         self.languages = site_language_codes()
         return super().dispatch(request)
 
-    def get_page_subtitle(self):
-        return self.parent.get_admin_display_title()
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "target": self.parent}
 
     def default_authors(self):
         return None  # the people the file names
@@ -96,13 +96,11 @@ class FillLanguageFromWordFile(WordFileImportView):
             raise PermissionDenied
         return super().dispatch(request)
 
-    def get_page_subtitle(self):
-        return self.page.get_admin_display_title()
-
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
             "replaces": True,
+            "target": self.page,
             "edit_url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
         }
 
