@@ -65,6 +65,11 @@ class Styles:
         numbered = self.formats.get((num_id, level))
         if numbered is None:
             numbered = not any(name in BULLET_STYLES for name in names)
+        # Word's "List Bullet 2" and "List Number 3" are second and third levels by their own
+        # numbering's first level: the style's number says the depth.
+        for name in names:
+            if name in BULLET_STYLES | NUMBER_STYLES and name[-1] in "23":
+                level = max(level, int(name[-1]) - 1)
         return numbered, min(level, 3)
 
     def numbering_formats(self, document) -> dict[tuple[str, int], bool]:

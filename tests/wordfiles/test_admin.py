@@ -34,6 +34,9 @@ def test_the_article_index_listing_offers_the_import(client, article_index, memb
     html = client.get(reverse("wagtailadmin_explore", args=[article_index.pk])).content.decode()
 
     assert NEW_LABEL in html and new_article_url(article_index) in html
+    # And in the menu of the section's row where its parent lists it.
+    parent = client.get(reverse("wagtailadmin_explore", args=[article_index.get_parent().pk]))
+    assert new_article_url(article_index) in parent.content.decode()
 
 
 def test_a_contributor_imports_a_word_file_into_a_draft_and_lands_on_its_edit_view(

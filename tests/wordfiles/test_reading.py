@@ -4,6 +4,7 @@ import io
 import zipfile
 
 import pytest
+from docx import Document
 
 from ankasam.wordfiles.limits import WordFileRefused
 from ankasam.wordfiles.reading import read_word_file
@@ -88,3 +89,29 @@ def test_a_malformed_notes_part_is_refused_as_damaged():
 
     with pytest.raises(WordFileRefused, match="damaged"):
         read_word_file(broken.getvalue())
+
+
+def test_without_title_and_subtitle_styles_the_first_heading_and_an_italic_first_paragraph_serve():
+    document = Document()
+    document.add_heading("Gas and Grain", level=1)
+    document.add_paragraph().add_run("Two trades, one corridor.").italic = True
+    document.add_paragraph("An ordinary paragraph.")
+    document.add_paragraph().add_run("Italic further down stays in the text.").italic = True
+    document.add_paragraph("First level", style="List Bullet")
+    document.add_paragraph("Second level", style="List Bullet 2")
+    document.add_paragraph("Back to the first", style="List Bullet")
+
+    read = read_word_file(saved(document))
+
+    assert read.title == "Gas and Grain" and read.standfirst == "Two trades, one corridor."
+    assert "<p><i>Italic further down stays in the text.</i></p>" in read.body_html
+    assert (
+        "<ul><li>First level<ul><li>Second level</li></ul></li><li>Back to the first</li></ul>"
+        in read.body_html
+    )
+
+
+def saved(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
