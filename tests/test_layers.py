@@ -29,6 +29,8 @@ LAYERS = [
     {"pages"},
     # Built over the content.
     {"discovery", "editorial", "home", "oai", "search", "serving", "wordpress"},
+    # Word files: read with the WordPress importer's HTML-to-blocks converter, so above it.
+    {"wordfiles"},
     # The read API: articles through the per-language search, so above `search`.
     {"api"},
     # Tools around the site.

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "ankasam.pages",
     "ankasam.search",
     "ankasam.wordpress",
+    "ankasam.wordfiles",
     "ankasam.translations",
     "ankasam.editorial",
     "ankasam.operations",
@@ -209,6 +210,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 ARTICLES_PER_PAGE = 12
 # The read API (docs/api.md): requests per client address per window of seconds (0: no limit),
 # and the origins whose pages may read it from the browser ("*" for any; empty for none).
+# The largest Word file an editor may import (ankasam/wordfiles/limits.py; 20 MB by default).
+WORDFILES_MAX_UPLOAD_BYTES = env_int("WORDFILES_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+
 API_RATE_LIMIT = env_int("API_RATE_LIMIT", 300)
 API_RATE_LIMIT_WINDOW = env_int("API_RATE_LIMIT_WINDOW", 60)
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", [])
