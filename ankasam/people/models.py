@@ -5,6 +5,9 @@ translated slugs, SEO fields, revisions and a place in the sitemap, through the 
 as articles.
 """
 
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
@@ -13,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ankasam.core.languages import default_language, is_site_language
 from ankasam.core.models import PaginatedListingMixin, SEOFieldsMixin, optional_image
 from ankasam.core.text import first_sentence, html_to_text
 from ankasam.core.visibility import visible_to_readers
@@ -60,6 +64,14 @@ class PersonPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Pag
     # Listed by the report of texts shown in another language (translations/secondary_report.py).
     secondary_text_fields = ("role", "short_bio", "bio")
 
+    # Where a bio or role missing in the reader's and the default language is looked for next
+    # (translations/secondary.py `fallback_order`).
+    original_language = models.CharField(
+        _("own language"),
+        max_length=10,
+        default=default_language,
+        help_text=_("The language this person's bio and role are first written in."),
+    )
     role = models.CharField(_("role"), max_length=200, blank=True)
     short_bio = models.CharField(
         _("short bio"),
@@ -73,6 +85,7 @@ class PersonPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Pag
     links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
 
     content_panels = Page.content_panels + [
+        FieldPanel("original_language", widget=forms.Select(choices=settings.LANGUAGES)),
         FieldPanel("role"),
         FieldPanel("short_bio"),
         FieldPanel("bio"),
@@ -99,6 +112,11 @@ class PersonPage(TranslatedPageMixin, PaginatedListingMixin, SEOFieldsMixin, Pag
     @property
     def name(self) -> str:
         return self.title
+
+    def clean(self):
+        super().clean()
+        if not is_site_language(self.original_language):
+            raise ValidationError({"original_language": _("Choose one of the site's languages.")})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

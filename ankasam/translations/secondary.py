@@ -47,8 +47,9 @@ class LocalizedText:
 def fallback_order(obj, language: str) -> list[str]:
     """The reader's language, the default, the object's own original language, then any other.
 
-    Only pages tracked as translations (articles) know their original language; people and terms
-    go from the default straight to the site's other languages, in the order readers see them.
+    Articles and people know their original language (a person's is the one their bio and role
+    are first written in); terms go from the default straight to the site's other languages, in
+    the order readers see them.
     """
     fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES.get("default", (default_language(),))
     original = getattr(obj, "original_language", None)

@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.utils.translation import override
 from PIL import Image
@@ -124,3 +125,29 @@ def test_a_caption_only_in_russian_is_shown_marked_russian_on_the_english_page(c
     html = client.get(url).content.decode()
 
     assert '<span lang="ru" dir="ltr">Гавань Актау на рассвете.</span>' in html
+
+
+def test_a_bio_falls_back_to_the_persons_own_language_before_the_sites_order(people_index):
+    # Written in Russian first, later in Turkish; nothing in English, the default.
+    person = PersonPageFactory(
+        parent=people_index,
+        original_language="ru",
+        short_bio_en="",
+        short_bio_tr="Türkçe özgeçmiş.",
+        short_bio_ru="Русская.",
+    )
+
+    bio = text_in_language(person, "short_bio", "en")
+
+    assert (str(bio), bio.language) == ("Русская.", "ru")
+    assert str(text_in_language(person, "short_bio", "tr")) == "Türkçe özgeçmiş."
+
+
+def test_a_person_whose_language_is_not_a_site_language_is_refused(people_index):
+    person = PersonPageFactory(parent=people_index)
+    person.original_language = "xx"
+
+    with pytest.raises(ValidationError) as refusal:
+        person.full_clean()
+
+    assert "original_language" in refusal.value.message_dict

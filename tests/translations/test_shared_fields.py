@@ -38,7 +38,7 @@ SHARED_FIELDS = {
     ArticlePage: PAGE_SETTINGS
     | {"original_language", "publication_date", "article_type", "hero_image", "topics", "regions", "tags"}
     | {"article_authors", "related_links"},
-    PersonPage: PAGE_SETTINGS | {"photo", "email", "links"},
+    PersonPage: PAGE_SETTINGS | {"original_language", "photo", "email", "links"},
     HomePage: PAGE_SETTINGS | {"featured_articles", "topic_blocks"},
     ArticleIndexPage: PAGE_SETTINGS,
     PeopleIndexPage: PAGE_SETTINGS,
