@@ -86,6 +86,12 @@ def arguments():
         "--snapshot", action="store_true", help="print what holds memory when the pass over the posts ends"
     )
     parser.add_argument("--profile", action="store_true", help="print the top 15 calls by cumulative time")
+    parser.add_argument(
+        "--profile-by",
+        choices=["cumulative", "tottime"],
+        default="cumulative",
+        help="with --profile: order by time including callees (cumulative) or own time (tottime)",
+    )
     parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)  # the child run
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -115,6 +121,8 @@ def backends(args) -> list[str]:
 def run_child(args, backend: str, size: int) -> dict:
     command = [sys.executable, __file__, "--one-size", str(size), "--backend", backend]
     command += ["--database", args.database]
+    if args.profile:
+        command += ["--profile-by", args.profile_by]
     for flag in ("any_database", "tracemalloc", "snapshot", "profile"):
         if getattr(args, flag):
             command.append(f"--{flag.replace('_', '-')}")
@@ -376,7 +384,7 @@ def one_size(args):
             print_snapshot(snapshot, f"{vendor}, {groups} groups, {when}")
         if profile:
             out = io.StringIO()
-            pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(15)
+            pstats.Stats(profile, stream=out).sort_stats(args.profile_by).print_stats(25)
             print(f"{vendor}, {groups} groups, top 15 by cumulative time:\n{out.getvalue().strip()}")
         result = {
             "backend": vendor,
