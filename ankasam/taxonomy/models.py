@@ -2,8 +2,11 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from ankasam.core.languages import default_language, field_in, localized_field
 
 
 class Term(index.Indexed, models.Model):
@@ -13,7 +16,7 @@ class Term(index.Indexed, models.Model):
         max_length=100,
         unique=True,
         help_text=_("Used in addresses of listings filtered by this term; lowercase, no spaces."),
-    )
+    )  # translated (translation.py): one slug per language, the default language's required
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
@@ -25,6 +28,16 @@ class Term(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # The untranslated columns (`slug` is unique too) keep the default language's values,
+        # whatever language the editor works in: saved in Turkish, `slug` would take the Turkish
+        # slug and could collide with another term's English one.
+        default_slug = localized_field("slug", default_language())
+        if not field_in(self, "slug", default_language()):
+            setattr(self, default_slug, self.slug)
+        with override(default_language()):
+            super().save(*args, **kwargs)
 
 
 class Topic(Term):

@@ -42,7 +42,7 @@ def test_a_query_meets_only_the_text_of_its_language(write):
 def test_results_link_to_the_article_in_the_readers_language(client, write):
     write(en=text("Gas", "Gas flows."), tr=text("Gaz akışı", "Gaz akıyor."))
 
-    html = client.get("/tr/search/", {"q": "gaz"}).content.decode()
+    html = client.get("/tr/ara/", {"q": "gaz"}).content.decode()
 
     assert '<a href="/tr/analizler/gaz-akisi/">Gaz akışı</a>' in html
 
@@ -111,7 +111,7 @@ def test_an_entry_the_article_no_longer_backs_is_not_shown(client, write):
     article = write(en=text("Gas", "Gas flows."), tr=text("Gaz akışı", "Gaz akıyor."))
     ArticlePage.objects.filter(pk=article.pk).update(body_tr=[])
 
-    response = client.get("/tr/search/", {"q": "gaz"})
+    response = client.get("/tr/ara/", {"q": "gaz"})
 
     assert result_titles(response) == []
     assert "Gaz akışı" not in response.content.decode()
