@@ -1,12 +1,17 @@
 """How the house classifies its pieces: topics, regions and article types, managed by editors."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from ankasam.core.languages import default_language, field_in, localized_field
+from ankasam.core.languages import default_language, field_in, localized_field, site_language_codes
+
+from .slugs import reached_by
+
+SLUG_TAKEN = _("Another term of this kind is already reached by this slug in this language.")
 
 
 class Term(index.Indexed, models.Model):
@@ -38,6 +43,21 @@ class Term(index.Indexed, models.Model):
             setattr(self, default_slug, self.slug)
         with override(default_language()):
             super().save(*args, **kwargs)
+
+    def clean(self):
+        # Unique columns are not enough: a term without a Turkish slug is reached in Turkish by its
+        # English one, which another term's Turkish slug must not take (taxonomy/slugs.py).
+        super().clean()
+        others = type(self).objects.exclude(pk=self.pk) if self.pk else type(self).objects.all()
+        errors = {}
+        for language in site_language_codes():
+            own = field_in(self, "slug", language, None)
+            slug = own or field_in(self, "slug", default_language(), None)
+            if slug and others.filter(reached_by(slug, language)).exists():
+                field = localized_field("slug", language if own else default_language())
+                errors[field] = SLUG_TAKEN
+        if errors:
+            raise ValidationError(errors)
 
 
 class Topic(Term):

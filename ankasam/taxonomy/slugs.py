@@ -1,6 +1,8 @@
 """Terms by the slug of the reader's language, with the same fallback as pages (core/routing.py):
 a term without a slug in the language answers to its default-language slug."""
 
+from django.db.models import Q
+
 from ankasam.core.languages import current_language, default_language, field_in, localized_field
 
 
@@ -30,3 +32,10 @@ def find_term(queryset, slug: str, language: str | None = None):
         if term is not None:
             return term
     return None
+
+
+def reached_by(slug: str, language: str) -> Q:
+    """Terms whose address in the language takes `slug`: their own slug, or else the default one."""
+    own = localized_field("slug", language)
+    untranslated = Q(**{f"{own}__isnull": True}) & Q(**{localized_field("slug", default_language()): slug})
+    return Q(**{own: slug}) | untranslated

@@ -135,3 +135,30 @@ def test_the_admin_list_finds_a_topic_by_its_name(client):
     response = client.get(reverse("wagtailsnippets_taxonomy_topic:list"), {"q": "Energy"})
 
     assert [topic.slug for topic in response.context["object_list"]] == ["energy"]
+
+
+def test_a_turkish_slug_may_not_take_the_turkish_address_of_a_term_without_one(client):
+    # "energy" has no Turkish slug, so Turkish readers reach it by "energy": no other topic may.
+    TopicFactory(name_en="Energy", slug_en="energy")
+    client.force_login(member_of(EDITORS))
+    add = reverse("wagtailsnippets_taxonomy_topic:add")
+
+    taken = client.post(add, {"name_en": "Power", "slug_en": "power", "slug_tr": "energy"})
+    free = client.post(add, {"name_en": "Power", "slug_en": "power", "slug_tr": "guc", "slug_ru": "energy"})
+
+    assert taken.status_code == 200
+    assert "slug_tr" in taken.context["form"].errors
+    assert free.status_code == 200  # Russian readers reach "energy" by that slug too
+    assert "slug_ru" in free.context["form"].errors
+    assert not Topic.objects.filter(slug_en="power").exists()
+
+
+def test_a_term_saved_in_another_language_keeps_its_default_slug_in_the_untranslated_column():
+    energy = TopicFactory(slug_en="energy", slug_tr="enerji")
+
+    with override("tr"):
+        energy.name_tr = "Enerji"
+        energy.save()
+
+    untranslated = Topic.objects.rewrite(False).filter(pk=energy.pk).values_list("slug", flat=True)
+    assert untranslated.get() == "energy"  # not "enerji", which another topic's English slug may be
