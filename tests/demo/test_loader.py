@@ -14,7 +14,7 @@ from ankasam.core.addresses import words_of
 from ankasam.demo.loader import load_demo_content
 from ankasam.pages.models import StandardPage
 from ankasam.people.models import PersonPage
-from ankasam.taxonomy.models import Region, Topic
+from ankasam.taxonomy.models import ArticleType, Region, Topic
 from ankasam.translations.availability import languages_of
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +129,11 @@ def test_articles_with_turkish_and_russian_render_their_own_text(demo_site, clie
         html = client.get(url).content.decode()
         assert f'<html lang="{language}"' in html
         assert getattr(article, f"title_{language}").split(":")[0] in html.replace("&#x27;", "'")
+
+
+def test_demo_terms_have_turkish_and_russian_slugs(demo_site):
+    for model in (Topic, Region, ArticleType):
+        assert not model.objects.filter(slug_tr__isnull=True).exists(), model
+        assert not model.objects.filter(slug_ru__isnull=True).exists(), model
+    energy = Topic.objects.get(slug_en="energy")
+    assert (energy.slug_tr, energy.slug_ru) == ("enerji", "energetika")

@@ -210,6 +210,21 @@ def test_every_sitemap_address_answers_and_lists_the_same_alternates_as_its_sibl
             assert entries[href] == alternates, (location, code)
 
 
+def test_the_sitemap_lists_the_hubs_in_each_languages_words_and_slugs(demo, fetch):
+    entries = {urlsplit(location).path: alternates for location, alternates in sitemap_entries(fetch).items()}
+
+    energy = {code: urlsplit(href).path for code, href in entries["/tr/konular/enerji/"].items()}
+    assert energy == {
+        "en": "/en/topics/energy/",
+        "tr": "/tr/konular/enerji/",
+        "ru": "/ru/temy/energetika/",
+        "x-default": "/en/topics/energy/",
+    }
+    for index in ("/en/topics/", "/tr/bolgeler/", "/ru/tipy/"):
+        assert index in entries
+    assert not any("/topics/" in path for path in entries if not path.startswith("/en/"))
+
+
 # Feeds
 
 
