@@ -67,7 +67,9 @@ class AddressWordConverter:
         raise ValueError(f"{value!r} is not a word of this language")  # Django tries the next route
 
     def to_url(self, value):
-        return address_word(key_of_word(value) or value)
+        # Code names the key (`{% url 'hub' 'topics' slug %}`); any language's word is taken too.
+        key = value if value in self.keys else key_of_word(value) or value
+        return address_word(key)
 
 
 def address_in_readers_words(path: str, language: str) -> str | None:
