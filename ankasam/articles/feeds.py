@@ -11,7 +11,6 @@ text stays text. (The XML writer then escapes it once more, as it escapes everyt
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -20,6 +19,7 @@ from ankasam.core.routing import localized_slug_q
 from ankasam.core.visibility import visible_to_readers
 from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import Topic
+from ankasam.taxonomy.slugs import find_term
 
 from .dates import publication_datetime
 from .models import ArticlePage
@@ -72,7 +72,11 @@ class ArticlesFeed(Feed):
 
 class TopicFeed(ArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Topic, slug=slug)
+        # The topic's slug in the feed's language, or its default-language one (taxonomy/slugs.py).
+        topic = find_term(Topic.objects.all(), slug)
+        if topic is None:
+            raise Http404
+        return topic
 
     def title(self, obj=None):
         return f"{settings.WAGTAIL_SITE_NAME}: {obj.name}"

@@ -15,6 +15,7 @@ from ankasam.core.routing import localized_slug_q
 from ankasam.core.visibility import visible_to_readers
 from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import ArticleType, Region, Topic
+from ankasam.taxonomy.slugs import find_term
 
 from .models import ArticlePage
 
@@ -47,9 +48,26 @@ class AuthorFilter(django_filters.ModelChoiceFilter):
     field_class = AuthorChoiceField
 
 
+class TermChoiceField(forms.ModelChoiceField):
+    """A topic, region or type named by its slug in the reader's language, or its default-language
+    slug (taxonomy/slugs.py): a link shared before the term had a Turkish slug still filters."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        term = find_term(self.queryset, str(value))
+        if term is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return term
+
+
+class TermFilter(django_filters.ModelChoiceFilter):
+    field_class = TermChoiceField
+
+
 def term_filter(model, field_name, label, empty_label):
     """A topic, region or type, named by its slug."""
-    return django_filters.ModelChoiceFilter(
+    return TermFilter(
         label=label,
         empty_label=empty_label,
         field_name=field_name,

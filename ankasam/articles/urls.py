@@ -1,28 +1,26 @@
 from django.urls import path, register_converter
 
+from ankasam.core.addresses import AddressWordConverter, localized_route
+
 from . import views
 from .feeds import ArticlesFeed, AuthorFeed, TopicFeed
 
 
-class HubKindConverter:
-    # Only these words: any other first segment belongs to Wagtail's page tree (/en/analyses/...).
-    regex = "|".join(views.HUBS)
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
+class HubKindConverter(AddressWordConverter):
+    # Only these words, and only in the active language: any other first segment belongs to
+    # Wagtail's page tree (/en/analyses/...); another language's word is redirected after the 404.
+    keys = tuple(views.HUBS)
 
 
 register_converter(HubKindConverter, "hub_kind")
 
-# Inside the language prefix: /en/feed/, /tr/feed/topics/energy/, /ru/feed/authors/<slug>/,
-# /en/topics/, /en/topics/energy/, /tr/regions/south-caucasus/, /ru/types/commentary/.
+# Inside the language prefix, in its words (languages.toml `addresses`): /en/feed/, /tr/akis/,
+# /tr/akis/konular/energy/, /ru/lenta/authors/<slug>/, /en/topics/, /tr/konular/enerji/,
+# /ru/tipy/commentary/. `reverse()` gives the active language's words.
 urlpatterns = [
-    path("feed/", ArticlesFeed(), name="articles_feed"),
-    path("feed/topics/<slug:slug>/", TopicFeed(), name="topic_feed"),
-    path("feed/authors/<slug:slug>/", AuthorFeed(), name="author_feed"),
+    path(localized_route("{feed}/"), ArticlesFeed(), name="articles_feed"),
+    path(localized_route("{feed}/{topics}/<slug:slug>/"), TopicFeed(), name="topic_feed"),
+    path(localized_route("{feed}/authors/<slug:slug>/"), AuthorFeed(), name="author_feed"),
     path("<hub_kind:kind>/", views.hub_index, name="hub_index"),
     path("<hub_kind:kind>/<slug:slug>/", views.hub, name="hub"),
 ]

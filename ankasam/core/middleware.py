@@ -1,9 +1,12 @@
 import re
 
+from django.http import HttpResponsePermanentRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.template.response import SimpleTemplateResponse
+from django.utils.translation import get_language_from_path
 
+from .addresses import address_in_readers_words
 from .languages import is_site_language
 
 LANGUAGE_LIKE_SEGMENT = re.compile(r"^/([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)(?:/|$)", re.IGNORECASE)
@@ -14,12 +17,28 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
 
     Django would redirect `/de/` to `/en/de/`, which then 404s: a reader following a link to a
     language we do not publish in should learn that at once, not after a redirect.
+
+    Also: an address in another language's words that nothing answers (/tr/topics/energy/, a
+    link from before the words were translated) is moved for good to the reader's words
+    (/tr/konular/energy/), its query kept. Only after the 404, so a page with that slug wins.
     """
 
     def process_response(self, request, response):
         if response.status_code == 404 and self._has_foreign_language_prefix(request.path_info):
             return response
+        if response.status_code == 404:
+            response = self._in_readers_words(request) or response
         return super().process_response(request, response)
+
+    @staticmethod
+    def _in_readers_words(request):
+        language = get_language_from_path(request.path_info)
+        path = language and address_in_readers_words(request.path_info, language)
+        if not path:
+            return None
+        script_prefix = request.path[: len(request.path) - len(request.path_info)]
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{script_prefix}{path}" + (f"?{query}" if query else ""))
 
     @staticmethod
     def _has_foreign_language_prefix(path: str) -> bool:

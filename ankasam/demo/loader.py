@@ -19,7 +19,13 @@ from wagtail.models import Site
 
 from ankasam.articles.content import Note, write_article_translation
 from ankasam.articles.models import ArticleIndexPage, ArticlePage, ArticlePageAuthor, ArticlePageRelated
-from ankasam.core.languages import default_language, field_in, localized_field, site_language_codes
+from ankasam.core.languages import (
+    default_language,
+    field_in,
+    is_site_language,
+    localized_field,
+    site_language_codes,
+)
 from ankasam.home.models import HomePage, HomePageFeaturedArticle, HomePageTopicBlock
 from ankasam.identity.models import SiteIdentity
 from ankasam.pages.models import StandardPage
@@ -107,13 +113,26 @@ def ensure_identity(data: dict, report: Counter):
 
 def ensure_terms(model, entries: list[dict], report: Counter) -> dict:
     terms = {}
+    default_slug = localized_field("slug", default_language())
     for entry in entries:
-        term = model.objects.filter(slug=entry["slug"]).first()
+        term = model.objects.filter(**{default_slug: entry["slug"]}).first()
+        slugs = {code: {"slug": slug} for code, slug in entry.get("slugs", {}).items()}
         if term is None:
-            term = model(slug=entry["slug"])
+            term = model(**{default_slug: entry["slug"]})
             set_translations(term, {code: {"name": name} for code, name in entry["name"].items()}, ("name",))
+            set_translations(term, slugs, ("slug",))
             term.save()
             report[model._meta.verbose_name] += 1
+        else:
+            # A site loaded before terms had slugs per language gets them, and nothing else.
+            missing = {
+                code: value
+                for code, value in slugs.items()
+                if is_site_language(code) and field_in(term, "slug", code, None) is None
+            }
+            if missing:
+                set_translations(term, missing, ("slug",))
+                term.save()
         terms[entry["slug"]] = term
     return terms
 

@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from ankasam.core.languages import current_language, site_language_codes
 from ankasam.translations.sitemap import TranslatedSitemap
 
+from .hubs import HubSitemap
 from .meta import readable_page, share_card_content, site_root_url
 from .share_cards import stored_share_card
 
@@ -20,7 +21,7 @@ def sitemap(request):
     # Outside i18n_patterns the active language follows the visitor's Accept-Language; a sitemap
     # must not change with who fetches it.
     with override(settings.LANGUAGE_CODE):
-        response = wagtail_sitemap(request, sitemaps={"pages": TranslatedSitemap})
+        response = wagtail_sitemap(request, sitemaps={"pages": TranslatedSitemap, "hubs": HubSitemap})
         response.render()
     return response
 

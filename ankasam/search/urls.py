@@ -1,6 +1,8 @@
 from django.urls import path
 
+from ankasam.core.addresses import localized_route
+
 from . import views
 
-# Inside the language prefix: /en/search/, /tr/search/, /ru/search/.
-urlpatterns = [path("search/", views.search, name="search")]
+# Inside the language prefix, in its word (languages.toml `addresses`): /en/search/, /tr/ara/, /ru/poisk/.
+urlpatterns = [path(localized_route("{search}/"), views.search, name="search")]

@@ -27,6 +27,7 @@ from ankasam.core.languages import default_language, field_in, localized_field, 
 from ankasam.core.routing import fixed_sub_addresses
 from ankasam.people.models import PersonPage
 from ankasam.taxonomy.models import ArticleType, Region, Topic
+from ankasam.taxonomy.slugs import term_slug_in
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def listing_addresses(root_url: str, article: ArticlePage, listed: Listed) -> se
         "regions": Region.objects.filter(pk__in=listed.region_ids),
         "types": ArticleType.objects.filter(pk__in=listed.type_ids),
     }
-    slugs = {kind: list(queryset.values_list("slug", flat=True)) for kind, queryset in terms.items()}
+    terms = {kind: list(queryset) for kind, queryset in terms.items()}
     authors = list(PersonPage.objects.filter(pk__in=listed.author_ids))
     paths = {reverse("sitemap"), reverse("robots_txt")}
     for code in site_language_codes():
@@ -148,8 +149,8 @@ def listing_addresses(root_url: str, article: ArticlePage, listed: Listed) -> se
             paths.add(reverse("share_card", args=(article.pk,)))
             for kind in HUBS:
                 paths.add(reverse("hub_index", args=(kind,)))
-                paths.update(reverse("hub", args=(kind, slug)) for slug in slugs[kind])
-            paths.update(reverse("topic_feed", args=(slug,)) for slug in slugs["topics"])
+                paths.update(reverse("hub", args=(kind, term_slug_in(term, code))) for term in terms[kind])
+            paths.update(reverse("topic_feed", args=(term_slug_in(t, code),)) for t in terms["topics"])
             paths.update(reverse("author_feed", args=(slug_in(person, code),)) for person in authors)
     return {root_url + path for path in paths}
 

@@ -11,7 +11,11 @@ from django.utils.translation import get_language_info
 
 LANGUAGES_FILE = Path(__file__).resolve().parent / "languages.toml"
 CODES_LINE = re.compile(r"^codes\s*=.*$", re.MULTILINE)
-PROFILE_KEYS = {"og_locale", "search_config", "script", "quotes", "honorifics"}
+PROFILE_KEYS = {"og_locale", "search_config", "script", "quotes", "honorifics", "addresses"}
+# The fixed words of the reader site's addresses (/en/topics/, /en/search/...). A profile's
+# `addresses` gives the language's own; a word it leaves out is the English one, the key itself.
+ADDRESS_KEYS = ("topics", "regions", "types", "tags", "search", "feed")
+ADDRESS_WORD = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,12 @@ class LanguageProfile:
     script: str = "latin"
     quotes: tuple[str, str] = ("“", "”")
     honorifics: frozenset[str] = frozenset()
+    # (key, word) pairs, in ADDRESS_KEYS order: a tuple, so that the profile stays hashable.
+    addresses: tuple[tuple[str, str], ...] = ()
+
+    def address_word(self, key: str) -> str:
+        """The language's word for an address key; English (the key) when the profile has none."""
+        return dict(self.addresses).get(key, key)
 
     @property
     def direction(self) -> str:
@@ -49,6 +59,24 @@ def read_language_codes(path: Path = LANGUAGES_FILE) -> list[str]:
     return codes
 
 
+def address_words_from_table(table: dict) -> tuple[tuple[str, str], ...]:
+    """`addresses = { topics = "konular", ... }`: lower-case ASCII words, one per key, all distinct.
+
+    ASCII because an address is copied into mail and chat, where other letters travel
+    percent-encoded (docs/decisions/localized-addresses.md).
+    """
+    words = table.get("addresses", {})
+    if not isinstance(words, dict) or set(words) - set(ADDRESS_KEYS):
+        raise ValueError(f"`addresses` must be a table with keys among {list(ADDRESS_KEYS)}")
+    if not all(isinstance(word, str) and ADDRESS_WORD.match(word) for word in words.values()):
+        raise ValueError("`addresses` words must be lower-case ASCII letters, digits and hyphens")
+    pairs = tuple((key, words[key]) for key in ADDRESS_KEYS if key in words)
+    spelled = [dict(pairs).get(key, key) for key in ADDRESS_KEYS]
+    if len(set(spelled)) != len(spelled):
+        raise ValueError("`addresses` gives two keys the same word (or a key another key's English word)")
+    return pairs
+
+
 def profile_from_table(code: str, table: dict) -> LanguageProfile:
     quotes = table.get("quotes", default_profile(code).quotes)
     if set(table) - PROFILE_KEYS or len(quotes) != 2:
@@ -60,7 +88,21 @@ def profile_from_table(code: str, table: dict) -> LanguageProfile:
         script=table.get("script", "latin"),
         quotes=tuple(quotes),
         honorifics=frozenset(word.lower() for word in table.get("honorifics", [])),
+        addresses=address_words_from_table(table),
     )
+
+
+def check_address_words(profiles: dict[str, LanguageProfile]) -> None:
+    """One word means one thing in every language: an address in another language's words is
+    redirected to the reader's, which needs the word to name a single key."""
+    meaning = {key: key for key in ADDRESS_KEYS}
+    for profile in profiles.values():
+        for key, word in profile.addresses:
+            if meaning.setdefault(word, key) != key:
+                raise ImproperlyConfigured(
+                    f"[profiles.{profile.code}] addresses: {word!r} means {meaning[word]!r} elsewhere, "
+                    f"not {key!r}."
+                )
 
 
 def read_language_profiles(path: Path = LANGUAGES_FILE) -> dict[str, LanguageProfile]:
@@ -77,6 +119,7 @@ def read_language_profiles(path: Path = LANGUAGES_FILE) -> dict[str, LanguagePro
         raise ImproperlyConfigured(
             f"{path}: every site language needs a [profiles.xx] table; {', '.join(missing)} has none."
         )
+    check_address_words(profiles)
     return profiles
 
 
@@ -100,7 +143,16 @@ def profile_table(profile: LanguageProfile) -> str:
         f"script = {toml_string(profile.script)}\n"
         f"quotes = [{', '.join(toml_string(mark) for mark in profile.quotes)}]\n"
         f"honorifics = [{honorifics}]\n"
+        f"{address_words_line(profile)}"
     )
+
+
+def address_words_line(profile: LanguageProfile) -> str:
+    """add_language drafts no words: the language has the English ones until someone writes its own."""
+    if not profile.addresses:
+        return "# addresses = { " + ", ".join(f'{key} = "..."' for key in ADDRESS_KEYS) + " }\n"
+    words = ", ".join(f"{key} = {toml_string(word)}" for key, word in profile.addresses)
+    return f"addresses = {{ {words} }}\n"
 
 
 def append_language_profile(profile: LanguageProfile, path: Path = LANGUAGES_FILE) -> None:

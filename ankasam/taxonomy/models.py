@@ -1,9 +1,17 @@
 """How the house classifies its pieces: topics, regions and article types, managed by editors."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from ankasam.core.languages import default_language, field_in, localized_field, site_language_codes
+
+from .slugs import reached_by
+
+SLUG_TAKEN = _("Another term of this kind is already reached by this slug in this language.")
 
 
 class Term(index.Indexed, models.Model):
@@ -13,7 +21,7 @@ class Term(index.Indexed, models.Model):
         max_length=100,
         unique=True,
         help_text=_("Used in addresses of listings filtered by this term; lowercase, no spaces."),
-    )
+    )  # translated (translation.py): one slug per language, the default language's required
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
@@ -25,6 +33,31 @@ class Term(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # The untranslated columns (`slug` is unique too) keep the default language's values,
+        # whatever language the editor works in: saved in Turkish, `slug` would take the Turkish
+        # slug and could collide with another term's English one.
+        default_slug = localized_field("slug", default_language())
+        if not field_in(self, "slug", default_language()):
+            setattr(self, default_slug, self.slug)
+        with override(default_language()):
+            super().save(*args, **kwargs)
+
+    def clean(self):
+        # Unique columns are not enough: a term without a Turkish slug is reached in Turkish by its
+        # English one, which another term's Turkish slug must not take (taxonomy/slugs.py).
+        super().clean()
+        others = type(self).objects.exclude(pk=self.pk) if self.pk else type(self).objects.all()
+        errors = {}
+        for language in site_language_codes():
+            own = field_in(self, "slug", language, None)
+            slug = own or field_in(self, "slug", default_language(), None)
+            if slug and others.filter(reached_by(slug, language)).exists():
+                field = localized_field("slug", language if own else default_language())
+                errors[field] = SLUG_TAKEN
+        if errors:
+            raise ValidationError(errors)
 
 
 class Topic(Term):

@@ -58,7 +58,7 @@ def test_the_language_feed_holds_that_languages_pieces(client, pieces):
     assert titles == ["Dams", "Gas"]
     assert channel.findtext("language") == "en"
 
-    channel, titles = feed_items(client, "/tr/feed/")
+    channel, titles = feed_items(client, "/tr/akis/")
     assert titles == ["Gaz"]
     assert channel.findtext("language") == "tr"
     (item,) = channel.findall("item")

@@ -179,7 +179,7 @@ def test_a_piece_missing_in_the_readers_language_is_not_listed(client, article_i
     create_article(article_index, title="Everywhere", translations=everywhere, topics=[topic])
 
     assert titles(client.get("/tr/analizler/")) == ["Everywhere tr"]
-    assert titles(client.get("/tr/topics/energy/")) == ["Everywhere tr"]
+    assert titles(client.get("/tr/konular/energy/")) == ["Everywhere tr"]
 
 
 class TestHubs:
@@ -218,16 +218,16 @@ class TestHubs:
         create_article(article_index, topics=[energy], live=False)
 
         english = client.get("/en/topics/")
-        turkish = client.get("/tr/topics/")
+        turkish = client.get("/tr/konular/")
 
         assert [(t.slug, t.article_count) for t in english.context["terms"]] == [("energy", 2)]
         assert [(t.slug, t.article_count) for t in turkish.context["terms"]] == [("energy", 1)]
         assert empty.slug not in english.content.decode()
 
     def test_hubs_name_their_address_in_every_language(self, client, library):
-        html = client.get("/tr/topics/energy/").content.decode()
+        html = client.get("/tr/konular/energy/").content.decode()
 
-        assert 'hreflang="ru" href="http://testserver/ru/topics/energy/"' in html
+        assert 'hreflang="ru" href="http://testserver/ru/temy/energy/"' in html
         assert 'href="http://testserver/en/topics/energy/" hreflang="en"' in html  # the switcher
 
     def test_articles_link_their_topics_region_and_type_to_hubs(self, client, library):
@@ -239,11 +239,11 @@ class TestHubs:
 
 def test_the_menu_and_footer_lead_to_the_hub_indexes(client, library):
     home = client.get("/tr/").content.decode()
-    hub = client.get("/tr/topics/energy/").content.decode()
+    hub = client.get("/tr/konular/energy/").content.decode()
 
-    assert 'href="/tr/topics/"' in home and 'href="/tr/regions/"' in home and 'href="/tr/types/"' in home
-    assert 'href="/tr/topics/" aria-current="page"' in hub
-    assert 'href="/tr/topics/" aria-current="page"' not in home
+    assert 'href="/tr/konular/"' in home and 'href="/tr/bolgeler/"' in home and 'href="/tr/turler/"' in home
+    assert 'href="/tr/konular/" aria-current="page"' in hub
+    assert 'href="/tr/konular/" aria-current="page"' not in home
 
 
 def test_pagination_numbers_the_pages_with_the_first_and_last_always_shown(client, article_index, settings):

@@ -75,6 +75,14 @@ def test_every_site_language_has_a_profile_in_languages_toml():
         search_config="turkish",
         script="latin",
         honorifics=frozenset({"doç", "doç.", "doc."}),
+        addresses=(
+            ("topics", "konular"),
+            ("regions", "bolgeler"),
+            ("types", "turler"),
+            ("tags", "etiketler"),
+            ("search", "ara"),
+            ("feed", "akis"),
+        ),
     )
     assert profiles["ru"].script == "cyrillic" and profiles["en"].og_locale == "en_GB"
 
@@ -88,14 +96,47 @@ def test_a_site_language_without_a_profile_stops_the_start(tmp_path):
 
 @pytest.mark.parametrize(
     "table",
-    ['colour = "red"', 'quotes = ["«"]', "honorifics = 3"],
-    ids=["unknown key", "one mark", "not a list"],
+    [
+        'colour = "red"',
+        'quotes = ["«"]',
+        "honorifics = 3",
+        'addresses = { topix = "konular" }',
+        'addresses = { topics = "Konular" }',
+        'addresses = { topics = "konu lar" }',
+        'addresses = { topics = "ara", search = "ara" }',
+        'addresses = { topics = "search" }',
+    ],
+    ids=[
+        "unknown key",
+        "one mark",
+        "not a list",
+        "unknown address key",
+        "upper-case word",
+        "space in a word",
+        "one word for two keys",
+        "another key's English word",
+    ],
 )
 def test_a_malformed_profile_stops_the_start(tmp_path, table):
     path = write_languages(tmp_path, f'codes = ["en"]\n\n[profiles.en]\n{table}\n')
 
     with pytest.raises(ImproperlyConfigured, match=r"\[profiles.en\]"):
         read_language_profiles(path)
+
+
+def test_an_address_word_means_one_key_in_every_language(tmp_path):
+    text = (
+        'codes = ["en", "tr"]\n\n[profiles.en]\n\n[profiles.tr]\naddresses = { topics = "konular" }\n\n'
+        '[profiles.az]\naddresses = { regions = "konular" }\n'
+    )
+
+    with pytest.raises(ImproperlyConfigured, match=r"'konular' means 'topics' elsewhere, not 'regions'"):
+        read_language_profiles(write_languages(tmp_path, text))
+
+
+def test_a_language_without_address_words_has_the_english_ones():
+    assert [language_profile("fa").address_word(key) for key in ("topics", "feed")] == ["topics", "feed"]
+    assert language_profile("tr").address_word("search") == "ara"
 
 
 def test_a_profile_leaves_out_what_the_defaults_say(tmp_path):

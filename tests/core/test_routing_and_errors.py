@@ -1,6 +1,7 @@
 import pytest
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from ankasam.core.addresses import address_in_readers_words
 from ankasam.core.routing import fixed_sub_addresses
 
 from ..articles.factories import create_article
@@ -23,12 +24,18 @@ pytestmark = pytest.mark.django_db
         "/en/analyses/?page=abc",
         "/en/analyses/?page=1.5",
         "/en/analyses/%3Cscript%3E/",
+        "/tr/konular/%C3%BC/",
+        "/tr/konularr/",
+        "/ru/temy/a/b/",
+        "/tr/topics/%ff/",  # moved to /tr/konular/%ff/ first
+        "/en/feed/authors/",
+        "/tr/ara/extra/",
     ],
 )
 def test_bad_addresses_answer_the_404_page(client, article_index, path):
     create_article(article_index)
 
-    response = client.get(path)
+    response = client.get(path, follow=True)
 
     assert response.status_code == 404
     assert 'class="error-page"' in response.content.decode()
@@ -95,3 +102,20 @@ class Events(RoutablePageMixin):
 def test_fixed_sub_addresses_are_the_routes_without_arguments_besides_the_page_itself(home_page):
     assert fixed_sub_addresses(Events()) == ["past/"]
     assert fixed_sub_addresses(home_page) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "expected"),
+    [
+        ("/tr/topics/energy/", "tr", "/tr/konular/energy/"),
+        ("/tr/feed/topics/energy/", "tr", "/tr/akis/konular/energy/"),
+        ("/tr/feed/authors/elif/", "tr", "/tr/akis/authors/elif/"),
+        ("/ru/konular/feed/", "ru", "/ru/temy/feed/"),  # a term slug that is a word stays a slug
+        ("/en/ara/", "en", "/en/search/"),
+        ("/tr/konular/energy/", "tr", None),  # already the reader's words
+        ("/tr/analizler/topics/", "tr", None),  # only the first segment is an address word
+        ("/en/topics/", "tr", None),  # not under the language's prefix
+    ],
+)
+def test_another_languages_words_are_put_in_the_readers(path, language, expected):
+    assert address_in_readers_words(path, language) == expected

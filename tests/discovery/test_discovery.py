@@ -170,9 +170,11 @@ def test_robots_txt_keeps_crawlers_out_of_search_and_names_the_sitemap(demo, fet
     # A moved admin address would be given away by naming it here.
     assert settings.WAGTAIL_ADMIN_PATH not in response.content.decode()
     for language in LANGUAGES:
-        assert not robots.can_fetch("*", f"/{language}/search/?q=gas")
+        with translation.override(language):
+            search, feed = reverse("search"), reverse("articles_feed")  # in the language's words
+        assert not robots.can_fetch("*", f"{search}?q=gas")
         assert robots.can_fetch("*", address(ArticlePage.objects.live().first(), language))
-        assert robots.can_fetch("*", f"/{language}/feed/")
+        assert robots.can_fetch("*", feed)
     (sitemap,) = robots.site_maps()
     assert urlsplit(sitemap).scheme in ("http", "https") and urlsplit(sitemap).netloc
     assert fetch.page(sitemap)["Content-Type"].startswith("application/xml")
@@ -206,6 +208,21 @@ def test_every_sitemap_address_answers_and_lists_the_same_alternates_as_its_sibl
         for code, href in alternates.items():
             # Each alternate is listed itself, naming the same set of versions.
             assert entries[href] == alternates, (location, code)
+
+
+def test_the_sitemap_lists_the_hubs_in_each_languages_words_and_slugs(demo, fetch):
+    entries = {urlsplit(location).path: alternates for location, alternates in sitemap_entries(fetch).items()}
+
+    energy = {code: urlsplit(href).path for code, href in entries["/tr/konular/enerji/"].items()}
+    assert energy == {
+        "en": "/en/topics/energy/",
+        "tr": "/tr/konular/enerji/",
+        "ru": "/ru/temy/energetika/",
+        "x-default": "/en/topics/energy/",
+    }
+    for index in ("/en/topics/", "/tr/bolgeler/", "/ru/tipy/"):
+        assert index in entries
+    assert not any("/topics/" in path for path in entries if not path.startswith("/en/"))
 
 
 # Feeds

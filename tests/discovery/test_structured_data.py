@@ -249,7 +249,7 @@ def test_the_home_page_describes_the_site_and_its_search(client, home_page):
     assert website["inLanguage"] == "ru"
     action = website["potentialAction"]
     assert action["@type"] == "SearchAction"
-    assert action["target"]["urlTemplate"] == "http://localhost/ru/search/?q={search_term_string}"
+    assert action["target"]["urlTemplate"] == "http://localhost/ru/poisk/?q={search_term_string}"
     assert action["query-input"] == "required name=search_term_string"
     assert organization["@type"] == "Organization" and organization["url"] == "http://localhost/ru/"
     assert website["publisher"] == {"@id": organization["@id"]}

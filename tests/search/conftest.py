@@ -1,5 +1,7 @@
 import pytest
 from django.db import connection
+from django.urls import reverse
+from django.utils.translation import override
 
 from ankasam.articles.content import Note, paragraph
 from ankasam.taxonomy.models import ArticleType, Region, Topic
@@ -60,3 +62,9 @@ def write(article_index, author):
         )
 
     return write_article
+
+
+def search_address(language: str) -> str:
+    """The search page in the language's words: /en/search/, /tr/ara/, /ru/poisk/."""
+    with override(language):
+        return reverse("search")

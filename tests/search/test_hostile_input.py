@@ -8,7 +8,7 @@ import pytest
 from ankasam.search.models import SearchEntry
 from ankasam.search.querying import MAX_QUERY_LENGTH, clean_query
 
-from .conftest import text
+from .conftest import search_address, text
 from .test_search_page import result_titles
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def gas(write):
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
 @pytest.mark.parametrize("language", ["en", "tr"])
 def test_hostile_queries_answer_without_error_or_reflected_markup(client, gas, query, language):
-    response = client.get(f"/{language}/search/", {"q": query})
+    response = client.get(search_address(language), {"q": query})
 
     assert response.status_code == 200
     html = response.content.decode()

@@ -37,8 +37,8 @@ def test_queries_do_not_grow_with_the_results_on_the_page(client, write, taxonom
 
     one = queries_for(client, "/en/search/", {"q": "lonely"}, 1)
     eight = queries_for(client, "/en/search/", {"q": "crowded"}, 8)
-    eight_filtered = queries_for(client, "/tr/search/", {"q": "crowded", "topic": "energy"}, 8)
-    one_filtered = queries_for(client, "/tr/search/", {"q": "lonely", "topic": "energy"}, 1)
+    eight_filtered = queries_for(client, "/tr/ara/", {"q": "crowded", "topic": "energy"}, 8)
+    one_filtered = queries_for(client, "/tr/ara/", {"q": "lonely", "topic": "energy"}, 1)
 
     assert one == eight
     assert one_filtered == eight_filtered

@@ -168,8 +168,8 @@ def test_empty_filter_choices_are_dropped_from_the_address(client, write):
 def test_the_language_switcher_searches_the_same_words_in_each_language(client, write):
     html = client.get("/en/search/", {"q": "gas"}).content.decode()
 
-    assert 'href="http://testserver/tr/search/?q=gas" hreflang="tr"' in html
-    assert 'href="http://testserver/ru/search/?q=gas" hreflang="ru"' in html
+    assert 'href="http://testserver/tr/ara/?q=gas" hreflang="tr"' in html
+    assert 'href="http://testserver/ru/poisk/?q=gas" hreflang="ru"' in html
 
 
 def test_every_page_has_a_labelled_search_form_in_its_header(client, home_page):
@@ -181,7 +181,7 @@ def test_every_page_has_a_labelled_search_form_in_its_header(client, home_page):
         html,
         re.S,
     )
-    assert form and form.group(2) == "/tr/search/"
+    assert form and form.group(2) == "/tr/ara/"
     assert form.group(1) == "Site içi arama"
     assert '<label class="site-search__label" for="site-search-query">Analizlerde ara</label>' in form.group(
         3

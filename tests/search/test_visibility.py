@@ -10,7 +10,7 @@ from ankasam.articles.models import ArticlePage
 from ankasam.core.languages import field_in
 from ankasam.search.querying import search_articles
 
-from .conftest import text
+from .conftest import search_address, text
 from .test_search_page import result_titles
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_an_article_only_in_english_is_not_found_in_turkish_or_russian(client, w
 
     assert result_titles(client.get("/en/search/", {"q": "zangezur"})) == ["Pipeline politics"]
     for language in ("tr", "ru"):
-        response = client.get(f"/{language}/search/", {"q": "zangezur"})
+        response = client.get(search_address(language), {"q": "zangezur"})
         assert result_titles(response) == []
         assert "Pipeline politics" not in response.content.decode()
 
@@ -42,7 +42,7 @@ def test_a_query_meets_only_the_text_of_its_language(write):
 def test_results_link_to_the_article_in_the_readers_language(client, write):
     write(en=text("Gas", "Gas flows."), tr=text("Gaz akışı", "Gaz akıyor."))
 
-    html = client.get("/tr/search/", {"q": "gaz"}).content.decode()
+    html = client.get("/tr/ara/", {"q": "gaz"}).content.decode()
 
     assert '<a href="/tr/analizler/gaz-akisi/">Gaz akışı</a>' in html
 
@@ -90,7 +90,7 @@ def hidden(write, article_index):
 
 @pytest.mark.parametrize("language", ["en", "tr", "ru"])
 def test_hidden_pieces_are_never_found(client, hidden, language):
-    response = client.get(f"/{language}/search/", {"q": HIDDEN_WORD.lower()})
+    response = client.get(search_address(language), {"q": HIDDEN_WORD.lower()})
 
     assert result_titles(response) == []
     html = response.content.decode()
@@ -111,7 +111,7 @@ def test_an_entry_the_article_no_longer_backs_is_not_shown(client, write):
     article = write(en=text("Gas", "Gas flows."), tr=text("Gaz akışı", "Gaz akıyor."))
     ArticlePage.objects.filter(pk=article.pk).update(body_tr=[])
 
-    response = client.get("/tr/search/", {"q": "gaz"})
+    response = client.get("/tr/ara/", {"q": "gaz"})
 
     assert result_titles(response) == []
     assert "Gaz akışı" not in response.content.decode()

@@ -8,6 +8,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from ankasam.articles.models import ArticleIndexPage
+from ankasam.core.addresses import address_word
 from ankasam.serving import edge
 from ankasam.serving.edge_addresses import page_addresses
 
@@ -91,15 +92,19 @@ def test_a_publish_purges_the_piece_and_every_listing_in_every_language(
         f"share-card/{newsroom['piece'].pk}.png",
     ]  # fmt: skip
     for code in LANGUAGES:
-        assert {f"{SITE}/{code}/{path}" for path in expected_everywhere} <= purged
+        # In each language's words (languages.toml `addresses`): /tr/konular/energy/, /ru/poisk/.
+        words = {key: address_word(key, code) for key in ("topics", "regions", "types", "feed", "search")}
+        localized = {"/".join(words.get(part, part) for part in p.split("/")) for p in expected_everywhere}
+        assert {f"{SITE}/{code}/{path}" for path in localized} <= purged
+    assert {f"{SITE}/tr/konular/energy/", f"{SITE}/ru/lenta/temy/economy/", f"{SITE}/tr/ara/"} <= purged
     # The author, under each language's slug (Turkish has none of its own and falls back).
     assert {
         f"{SITE}/en/experts/elif-aydin/",
         f"{SITE}/tr/uzmanlar/elif-aydin/",
         f"{SITE}/ru/eksperty/elif-aydyn/",
         f"{SITE}/en/feed/authors/elif-aydin/",
-        f"{SITE}/tr/feed/authors/elif-aydin/",
-        f"{SITE}/ru/feed/authors/elif-aydyn/",
+        f"{SITE}/tr/akis/authors/elif-aydin/",
+        f"{SITE}/ru/lenta/authors/elif-aydyn/",
     } <= purged
     assert {f"{SITE}/sitemap.xml", f"{SITE}/robots.txt"} <= purged
     # Articles whose "Similar posts" may show it: sharing a topic or a region, or picking it.
@@ -130,8 +135,8 @@ def test_where_the_piece_was_listed_before_is_purged_too(
     publish(piece, django_capture_on_commit_callbacks)
 
     purged = recorder.purged()
-    assert f"{SITE}/tr/topics/economy/" in purged
-    assert f"{SITE}/ru/feed/topics/economy/" in purged
+    assert f"{SITE}/tr/konular/economy/" in purged
+    assert f"{SITE}/ru/lenta/temy/economy/" in purged
     assert f"{SITE}/en/analyses/trade-en/" in purged
 
 

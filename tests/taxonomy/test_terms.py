@@ -97,13 +97,20 @@ def test_an_editor_adds_a_topic_in_english_and_turkish_from_the_admin(client):
 
     response = client.post(
         reverse("wagtailsnippets_taxonomy_topic:add"),
-        {"name_en": "Water security", "name_tr": "Su güvenliği", "slug": "water-security"},
+        {
+            "name_en": "Water security",
+            "name_tr": "Su güvenliği",
+            "slug_en": "water-security",
+            "slug_tr": "su-guvenligi",
+        },
     )
 
     assert response.status_code == 302
-    topic = Topic.objects.get(slug="water-security")
+    topic = Topic.objects.get(slug_en="water-security")
     with override("tr"):
         assert str(topic) == "Su güvenliği"
+        assert topic.slug == "su-guvenligi"
+    assert topic.slug_ru is None  # blank is NULL, which any number of topics share
 
 
 def test_the_admin_refuses_a_topic_without_an_english_name_or_with_a_taken_slug(client):
@@ -111,13 +118,13 @@ def test_the_admin_refuses_a_topic_without_an_english_name_or_with_a_taken_slug(
     client.force_login(member_of(EDITORS))
     add = reverse("wagtailsnippets_taxonomy_topic:add")
 
-    untitled = client.post(add, {"name_en": "", "name_tr": "Enerji", "slug": "enerji"})
-    taken = client.post(add, {"name_en": "Energy again", "slug": "energy"})
+    untitled = client.post(add, {"name_en": "", "name_tr": "Enerji", "slug_en": "enerji"})
+    taken = client.post(add, {"name_en": "Energy again", "slug_en": "energy"})
 
     assert untitled.status_code == taken.status_code == 200  # the form again, with its errors
     assert "name_en" in untitled.context["form"].errors
-    assert "slug" in taken.context["form"].errors
-    assert list(Topic.objects.values_list("slug", flat=True)) == ["energy"]
+    assert "slug_en" in taken.context["form"].errors
+    assert list(Topic.objects.values_list("slug_en", flat=True)) == ["energy"]
 
 
 def test_the_admin_list_finds_a_topic_by_its_name(client):
@@ -128,3 +135,30 @@ def test_the_admin_list_finds_a_topic_by_its_name(client):
     response = client.get(reverse("wagtailsnippets_taxonomy_topic:list"), {"q": "Energy"})
 
     assert [topic.slug for topic in response.context["object_list"]] == ["energy"]
+
+
+def test_a_turkish_slug_may_not_take_the_turkish_address_of_a_term_without_one(client):
+    # "energy" has no Turkish slug, so Turkish readers reach it by "energy": no other topic may.
+    TopicFactory(name_en="Energy", slug_en="energy")
+    client.force_login(member_of(EDITORS))
+    add = reverse("wagtailsnippets_taxonomy_topic:add")
+
+    taken = client.post(add, {"name_en": "Power", "slug_en": "power", "slug_tr": "energy"})
+    free = client.post(add, {"name_en": "Power", "slug_en": "power", "slug_tr": "guc", "slug_ru": "energy"})
+
+    assert taken.status_code == 200
+    assert "slug_tr" in taken.context["form"].errors
+    assert free.status_code == 200  # Russian readers reach "energy" by that slug too
+    assert "slug_ru" in free.context["form"].errors
+    assert not Topic.objects.filter(slug_en="power").exists()
+
+
+def test_a_term_saved_in_another_language_keeps_its_default_slug_in_the_untranslated_column():
+    energy = TopicFactory(slug_en="energy", slug_tr="enerji")
+
+    with override("tr"):
+        energy.name_tr = "Enerji"
+        energy.save()
+
+    untranslated = Topic.objects.rewrite(False).filter(pk=energy.pk).values_list("slug", flat=True)
+    assert untranslated.get() == "energy"  # not "enerji", which another topic's English slug may be
