@@ -1,4 +1,4 @@
-"""RSS feeds in the reader's language: all analyses, one topic's, one author's.
+"""RSS feeds in the reader's language: all analyses, one topic's, one tag's, one author's.
 
 Each feed starts from the same query as the listings (`queries.article_cards`), so a feed holds
 exactly what a reader of that language may see.
@@ -19,7 +19,7 @@ from ankasam.core.languages import current_language
 from ankasam.core.routing import localized_slug_q
 from ankasam.core.visibility import visible_to_readers
 from ankasam.people.models import PersonPage
-from ankasam.taxonomy.models import Topic
+from ankasam.taxonomy.models import Tag, Topic
 
 from .dates import publication_datetime
 from .models import ArticlePage
@@ -79,6 +79,14 @@ class TopicFeed(ArticlesFeed):
 
     def articles(self, obj):
         return ArticlePage.objects.filter(topics=obj)
+
+
+class TagFeed(TopicFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def articles(self, obj):
+        return ArticlePage.objects.filter(tags=obj)
 
 
 class AuthorFeed(ArticlesFeed):

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from . import views
-from .feeds import ArticlesFeed, AuthorFeed, TopicFeed
+from .feeds import ArticlesFeed, AuthorFeed, TagFeed, TopicFeed
 
 
 class HubKindConverter:
@@ -18,11 +18,14 @@ class HubKindConverter:
 register_converter(HubKindConverter, "hub_kind")
 
 # Inside the language prefix: /en/feed/, /tr/feed/topics/energy/, /ru/feed/authors/<slug>/,
-# /en/topics/, /en/topics/energy/, /tr/regions/south-caucasus/, /ru/types/commentary/.
+# /en/feed/tags/railways/,
+# /en/topics/, /en/topics/energy/, /tr/regions/south-caucasus/, /ru/types/commentary/,
+# /en/tags/railways/.
 urlpatterns = [
     path("feed/", ArticlesFeed(), name="articles_feed"),
     path("feed/topics/<slug:slug>/", TopicFeed(), name="topic_feed"),
     path("feed/authors/<slug:slug>/", AuthorFeed(), name="author_feed"),
+    path("feed/tags/<slug:slug>/", TagFeed(), name="tag_feed"),
     path("<hub_kind:kind>/", views.hub_index, name="hub_index"),
     path("<hub_kind:kind>/<slug:slug>/", views.hub, name="hub"),
 ]

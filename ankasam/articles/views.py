@@ -1,4 +1,4 @@
-"""Hubs: every piece on one topic, in one region or of one type, in the reader's language."""
+"""Hubs: every piece on one topic, in one region, of one type or with one tag, in the reader's language."""
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from ankasam.core.languages import current_language, site_language_codes
-from ankasam.taxonomy.models import ArticleType, Region, Topic
+from ankasam.taxonomy.models import ArticleType, Region, Tag, Topic
 from ankasam.translations.alternates import LanguageVersion
 
 from .listings import filtered_listing, redirect_to_clean_address
@@ -20,6 +20,7 @@ HUBS = {
     "topics": (Topic, "topics", "topic", _("Topics")),
     "regions": (Region, "regions", "region", _("Regions")),
     "types": (ArticleType, "article_type", "type", _("Article types")),
+    "tags": (Tag, "tags", "tag", _("Tags")),
 }
 
 

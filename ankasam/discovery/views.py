@@ -12,6 +12,7 @@ from ankasam.translations.sitemap import TranslatedSitemap
 
 from .meta import readable_page, share_card_content, site_root_url
 from .share_cards import stored_share_card
+from .tag_sitemap import TagSitemap
 
 A_YEAR = 365 * 24 * 3600
 
@@ -20,7 +21,7 @@ def sitemap(request):
     # Outside i18n_patterns the active language follows the visitor's Accept-Language; a sitemap
     # must not change with who fetches it.
     with override(settings.LANGUAGE_CODE):
-        response = wagtail_sitemap(request, sitemaps={"pages": TranslatedSitemap})
+        response = wagtail_sitemap(request, sitemaps={"pages": TranslatedSitemap, "tags": TagSitemap})
         response.render()
     return response
 
