@@ -8,6 +8,7 @@ all hidden, or a language none of them is written in, is left out: such a page l
 
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import override
 from wagtail.contrib.sitemaps import Sitemap
 
@@ -46,18 +47,17 @@ def tag_page_entries(tag, languages: dict[str, dict], request) -> list[dict]:
 
 
 class TagSitemap(Sitemap):
-    def languages(self) -> dict[str, dict]:
-        if not hasattr(self, "_languages"):
-            self._languages = {code: latest_by_tag(code) for code in site_language_codes()}
-        return self._languages
+    @cached_property
+    def latest_by_language(self) -> dict[str, dict]:
+        return {code: latest_by_tag(code) for code in site_language_codes()}
 
     def items(self):
-        found = set().union(*self.languages().values())
+        found = set().union(*self.latest_by_language.values())
         return Tag.objects.filter(pk__in=found).order_by("slug")
 
     def _urls(self, page, protocol, domain):
-        tags = self.paginator.page(page).object_list
-        urls = [entry for tag in tags for entry in tag_page_entries(tag, self.languages(), self.request)]
+        tags, latest = self.paginator.page(page).object_list, self.latest_by_language
+        urls = [entry for tag in tags for entry in tag_page_entries(tag, latest, self.request)]
         dates = [url["lastmod"] for url in urls if url["lastmod"]]
         if dates:
             self.latest_lastmod = max(dates)

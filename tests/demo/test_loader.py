@@ -12,7 +12,7 @@ from ankasam.articles.models import ArticlePage, ArticlePageAuthor
 from ankasam.demo.loader import load_demo_content
 from ankasam.pages.models import StandardPage
 from ankasam.people.models import PersonPage
-from ankasam.taxonomy.models import Region, Topic
+from ankasam.taxonomy.models import Region, Tag, Topic
 from ankasam.translations.availability import languages_of
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +95,11 @@ def test_every_article_in_the_sitemap_has_what_a_reader_needs(demo_site, client)
     people_and_sections = PersonPage.objects.live().count() + 3
     institute_pages = sum(len(languages_of(page)) for page in StandardPage.objects.live())
     assert institute_pages == 3 * len(settings.LANGUAGES)
-    assert len(entries) == translations + people_and_sections * len(settings.LANGUAGES) + institute_pages
+    # Tag pages, in each language a piece with the tag is written in (tests/articles/test_tag_pages.py).
+    tag_pages = [url for url in entries if re.search(r"/tags/[^/]+/$", url)]
+    assert len(tag_pages) >= Tag.objects.filter(articles__isnull=False).distinct().count()
+    pages = translations + people_and_sections * len(settings.LANGUAGES) + institute_pages
+    assert len(entries) == pages + len(tag_pages)
 
     article_urls = [url for url in entries if re.search(r"/(analyses|analizler|analitika)/[^/]+/$", url)]
     assert len(article_urls) == translations
