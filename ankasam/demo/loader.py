@@ -24,7 +24,7 @@ from ankasam.home.models import HomePage, HomePageFeaturedArticle, HomePageTopic
 from ankasam.identity.models import SiteIdentity
 from ankasam.pages.models import StandardPage
 from ankasam.people.models import PeopleIndexPage, PersonPage
-from ankasam.taxonomy.models import ArticleType, Region, Topic
+from ankasam.taxonomy.models import ArticleType, Region, Tag, Topic
 
 from . import images, markup
 
@@ -254,6 +254,8 @@ def load_demo_content() -> Counter:
             "region": ensure_terms(Region, taxonomy_data["region"], report),
             "article_type": ensure_terms(ArticleType, taxonomy_data["article_type"], report),
         }
+        # Named before the articles, whose English words then find them (taxonomy/tags.py).
+        ensure_terms(Tag, taxonomy_data["tag"], report)
         article_index = ensure_section(home, ArticleIndexPage, site["articles"], report)
         people_index = ensure_section(home, PeopleIndexPage, site["people"], report)
         people = ensure_people(people_index, read_content("people.toml")["person"], report)
