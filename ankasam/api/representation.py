@@ -81,7 +81,7 @@ def article_summary(article, language: str, request, readable_people: set[int]) 
         "type": term(article.article_type, language),
         "topics": [term(topic, language) for topic in article.topics.all()],
         "regions": [term(region, language) for region in article.regions.all()],
-        "tags": sorted(tag.name for tag in article.tags.all()),
+        "tags": sorted((term(tag, language) for tag in article.tags.all()), key=lambda t: t["slug"]),
         "reading_minutes": article.reading_minutes.get(language, 0),
         **action_urls(article, request),
     }

@@ -1,4 +1,4 @@
-"""RSS feeds in the reader's language: all analyses, one topic's, one author's.
+"""RSS feeds in the reader's language: all analyses, one topic's, one tag's, one author's.
 
 Each feed starts from the same query as the listings (`queries.article_cards`), so a feed holds
 exactly what a reader of that language may see.
@@ -18,7 +18,7 @@ from ankasam.core.languages import current_language
 from ankasam.core.routing import localized_slug_q
 from ankasam.core.visibility import visible_to_readers
 from ankasam.people.models import PersonPage
-from ankasam.taxonomy.models import Topic
+from ankasam.taxonomy.models import Tag, Topic
 from ankasam.taxonomy.slugs import find_term
 
 from .dates import publication_datetime
@@ -71,18 +71,27 @@ class ArticlesFeed(Feed):
 
 
 class TopicFeed(ArticlesFeed):
+    term_model = Topic
+
     def get_object(self, request, slug):
-        # The topic's slug in the feed's language, or its default-language one (taxonomy/slugs.py).
-        topic = find_term(Topic.objects.all(), slug)
-        if topic is None:
+        # The term's slug in the feed's language, or its default-language one (taxonomy/slugs.py).
+        term = find_term(self.term_model.objects.all(), slug)
+        if term is None:
             raise Http404
-        return topic
+        return term
 
     def title(self, obj=None):
         return f"{settings.WAGTAIL_SITE_NAME}: {obj.name}"
 
     def articles(self, obj):
         return ArticlePage.objects.filter(topics=obj)
+
+
+class TagFeed(TopicFeed):
+    term_model = Tag
+
+    def articles(self, obj):
+        return ArticlePage.objects.filter(tags=obj)
 
 
 class AuthorFeed(ArticlesFeed):

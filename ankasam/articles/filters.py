@@ -1,4 +1,4 @@
-"""Listing filters: topic, region, type, author and year, combinable, named by slugs in the address.
+"""Listing filters: topic, region, type, tag, author and year, combinable, named by slugs in the address.
 
 `/en/analyses/?topic=energy&year=2025` is the same list for everyone who opens the link, so the
 values are slugs and years, never database ids. A value that names nothing answers 404: the link
@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from ankasam.core.routing import localized_slug_q
 from ankasam.core.visibility import visible_to_readers
 from ankasam.people.models import PersonPage
-from ankasam.taxonomy.models import ArticleType, Region, Topic
+from ankasam.taxonomy.models import ArticleType, Region, Tag, Topic
 from ankasam.taxonomy.slugs import find_term
 
 from .models import ArticlePage
@@ -49,7 +49,7 @@ class AuthorFilter(django_filters.ModelChoiceFilter):
 
 
 class TermChoiceField(forms.ModelChoiceField):
-    """A topic, region or type named by its slug in the reader's language, or its default-language
+    """A topic, region, type or tag named by its slug in the reader's language, or its default-language
     slug (taxonomy/slugs.py): a link shared before the term had a Turkish slug still filters."""
 
     def to_python(self, value):
@@ -65,8 +65,8 @@ class TermFilter(django_filters.ModelChoiceFilter):
     field_class = TermChoiceField
 
 
-def term_filter(model, field_name, label, empty_label):
-    """A topic, region or type, named by its slug."""
+def term_filter(model, field_name, label, empty_label, **kwargs):
+    """A topic, region, type or tag, named by its slug."""
     return TermFilter(
         label=label,
         empty_label=empty_label,
@@ -74,6 +74,7 @@ def term_filter(model, field_name, label, empty_label):
         to_field_name="slug",
         queryset=model.objects.all(),
         distinct=True,
+        **kwargs,
     )
 
 
@@ -81,6 +82,9 @@ class ArticleFilterSet(django_filters.FilterSet):
     topic = term_filter(Topic, "topics", _("Topic"), _("All topics"))
     region = term_filter(Region, "regions", _("Region"), _("All regions"))
     type = term_filter(ArticleType, "article_type", _("Type"), _("All types"))
+    # A site may have thousands of tags, too many for a list to choose from: a tag is chosen by
+    # following its link (an article's tags, a tag page) and only kept by the form, not offered.
+    tag = term_filter(Tag, "tags", _("Tag"), _("All tags"), widget=forms.HiddenInput)
     author = AuthorFilter(
         label=pgettext_lazy("listing filter", "Author"),
         empty_label=_("All authors"),
@@ -119,7 +123,7 @@ def filter_articles(queryset, params, fixed=()):
     """`queryset` narrowed by the filters in `params` (a QueryDict); other parameters are ignored.
 
     `fixed` names filters the page itself sets (a topic hub has no topic choice). Raises Http404
-    when a value names no topic, region, type, author or year readers can see.
+    when a value names no topic, region, type, tag, author or year readers can see.
     """
     filterset = ArticleFilterSet(params, queryset=queryset, fixed=fixed)
     if not filterset.is_valid():

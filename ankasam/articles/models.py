@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -15,6 +14,7 @@ from wagtail.search import index
 
 from ankasam.core.languages import current_language, field_in, site_language_codes
 from ankasam.core.models import SEOFieldsMixin, optional_image
+from ankasam.taxonomy.tags import TranslatedTagsManager
 from ankasam.translations.models import TranslationRecordMixin
 from ankasam.translations.pages import TranslatedPageMixin
 from ankasam.translations.panels import TranslationStatusPanel
@@ -52,6 +52,8 @@ class ArticleIndexPage(TranslatedPageMixin, SEOFieldsMixin, Page):
 
 
 class ArticlePageTag(TaggedItemBase):
+    # The house's own tag model, named per language (taxonomy.Tag), not taggit's untranslated one.
+    tag = models.ForeignKey("taxonomy.Tag", related_name="tagged_articles", on_delete=models.CASCADE)
     content_object = ParentalKey(
         "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
@@ -84,7 +86,10 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
     regions = ParentalManyToManyField(
         "taxonomy.Region", blank=True, related_name="articles", verbose_name=_("regions")
     )
-    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    # related_name: tags are counted and filtered by their articles like topics (`articles__in`).
+    tags = TranslatedTagsManager(
+        through=ArticlePageTag, blank=True, related_name="articles", verbose_name=_("tags")
+    )
     # Minutes per language, computed when the page is cleaned (every save and revision).
     reading_minutes = models.JSONField(default=dict, editable=False)
 

@@ -1,4 +1,4 @@
-"""Hubs: every piece on one topic, in one region or of one type, in the reader's language.
+"""Hubs: every piece on one topic, in one region, of one type or with one tag, in the reader's language.
 
 A hub's address is in the reader's words (/tr/konular/enerji/, core/addresses.py) and its term's
 slug in the reader's language (taxonomy/slugs.py). A term found by its default-language slug where
@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from ankasam.core.languages import current_language, site_language_codes
-from ankasam.taxonomy.models import ArticleType, Region, Topic
+from ankasam.taxonomy.models import ArticleType, Region, Tag, Topic
 from ankasam.taxonomy.slugs import find_term, term_slug_in
 from ankasam.translations.alternates import LanguageVersion
 
@@ -26,6 +26,7 @@ HUBS = {
     "topics": (Topic, "topics", "topic", _("Topics")),
     "regions": (Region, "regions", "region", _("Regions")),
     "types": (ArticleType, "article_type", "type", _("Article types")),
+    "tags": (Tag, "tags", "tag", _("Tags")),
 }
 
 

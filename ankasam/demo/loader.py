@@ -30,7 +30,8 @@ from ankasam.home.models import HomePage, HomePageFeaturedArticle, HomePageTopic
 from ankasam.identity.models import SiteIdentity
 from ankasam.pages.models import StandardPage
 from ankasam.people.models import PeopleIndexPage, PersonPage
-from ankasam.taxonomy.models import ArticleType, Region, Topic
+from ankasam.taxonomy.models import ArticleType, Region, Tag, Topic
+from ankasam.taxonomy.slugs import has_slug_per_language
 
 from . import images, markup
 
@@ -113,17 +114,20 @@ def ensure_identity(data: dict, report: Counter):
 
 def ensure_terms(model, entries: list[dict], report: Counter) -> dict:
     terms = {}
-    default_slug = localized_field("slug", default_language())
+    # Tags have one slug for every language; topics, regions and types one per language.
+    per_language = has_slug_per_language(model)
+    default_slug = localized_field("slug", default_language()) if per_language else "slug"
     for entry in entries:
         term = model.objects.filter(**{default_slug: entry["slug"]}).first()
         slugs = {code: {"slug": slug} for code, slug in entry.get("slugs", {}).items()}
         if term is None:
             term = model(**{default_slug: entry["slug"]})
             set_translations(term, {code: {"name": name} for code, name in entry["name"].items()}, ("name",))
-            set_translations(term, slugs, ("slug",))
+            if per_language:
+                set_translations(term, slugs, ("slug",))
             term.save()
             report[model._meta.verbose_name] += 1
-        else:
+        elif per_language:
             # A site loaded before terms had slugs per language gets them, and nothing else.
             missing = {
                 code: value
@@ -273,6 +277,8 @@ def load_demo_content() -> Counter:
             "region": ensure_terms(Region, taxonomy_data["region"], report),
             "article_type": ensure_terms(ArticleType, taxonomy_data["article_type"], report),
         }
+        # Named before the articles, whose English words then find them (taxonomy/tags.py).
+        ensure_terms(Tag, taxonomy_data["tag"], report)
         article_index = ensure_section(home, ArticleIndexPage, site["articles"], report)
         people_index = ensure_section(home, PeopleIndexPage, site["people"], report)
         people = ensure_people(people_index, read_content("people.toml")["person"], report)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from ankasam.articles.dates import modification_datetime, publication_datetime
-from ankasam.core.languages import default_language, field_in, language_profile
+from ankasam.core.languages import field_in, language_profile
 from ankasam.core.visibility import visible_to_readers
 from ankasam.identity.models import SiteIdentity
 from ankasam.translations.alternates import page_versions
@@ -143,17 +143,16 @@ def share_card_content(page, language: str) -> ShareCard:
 
 
 def article_keywords(article, language: str, topics=None, tags=None) -> list[str]:
-    """Topic names written in this language, and the tags on default-language versions.
+    """Topic and tag names written in this language.
 
-    Tags have no translations and are written in the default language: on a Turkish page they
-    would be English. The JSON-LD and the OpenGraph tags both ask; the answer is kept on the page.
+    A name not yet translated is left out rather than given in another language: keywords carry
+    no language mark. The JSON-LD and the OpenGraph tags both ask; the answer is kept on the page.
     """
     known = article.__dict__.setdefault("_keywords", {})
     if language not in known:
         topics = article.topics.all() if topics is None else topics
-        keywords = [field_in(topic, "name", language, None) or "" for topic in topics]
-        if language == default_language():
-            keywords += [tag.name for tag in (article.tags.all() if tags is None else tags)]
+        tags = article.tags.all() if tags is None else tags
+        keywords = [field_in(term, "name", language, None) or "" for term in [*topics, *tags]]
         known[language] = list(dict.fromkeys(keyword for keyword in keywords if keyword))
     return known[language]
 

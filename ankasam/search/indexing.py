@@ -44,10 +44,8 @@ def classification_words(article: ArticlePage, language: str) -> list[str]:
     """Names a reader of `language` sees on the article: authors, type, topics, regions, tags."""
     terms = [link.person for link in article.article_authors.all()]
     names = [str(text_in_language(person, "title", language)) for person in terms]
-    terms = [article.article_type, *article.topics.all(), *article.regions.all()]
+    terms = [article.article_type, *article.topics.all(), *article.regions.all(), *article.tags.all()]
     names += [str(text_in_language(term, "name", language)) for term in terms if term is not None]
-    # Tags are not translated: the same words in every language.
-    names += sorted(tag.name for tag in article.tags.all())
     return names
 
 

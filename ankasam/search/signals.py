@@ -8,12 +8,11 @@ late) is never shown.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_delete
-from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ankasam.articles.models import ArticlePage
-from ankasam.taxonomy.models import ArticleType, Region, Topic
+from ankasam.taxonomy.models import ArticleType, Region, Tag, Topic
 
 from .tasks import queue_search_update
 

@@ -26,7 +26,7 @@ from ankasam.articles.views import HUBS
 from ankasam.core.languages import default_language, field_in, localized_field, site_language_codes
 from ankasam.core.routing import fixed_sub_addresses
 from ankasam.people.models import PersonPage
-from ankasam.taxonomy.models import ArticleType, Region, Topic
+from ankasam.taxonomy.models import ArticleType, Region, Tag, Topic
 from ankasam.taxonomy.slugs import term_slug_in
 
 
@@ -38,6 +38,7 @@ class Listed:
     region_ids: frozenset[int]
     type_ids: frozenset[int]
     author_ids: frozenset[int]
+    tag_ids: frozenset[int] = frozenset()
 
     def __or__(self, other: "Listed") -> "Listed":
         return Listed(
@@ -45,6 +46,7 @@ class Listed:
             self.region_ids | other.region_ids,
             self.type_ids | other.type_ids,
             self.author_ids | other.author_ids,
+            self.tag_ids | other.tag_ids,
         )
 
 
@@ -55,6 +57,7 @@ def listed_now(article: ArticlePage) -> Listed:
         frozenset(article.regions.values_list("pk", flat=True)),
         frozenset([article.article_type_id] if article.article_type_id else []),
         frozenset(article.article_authors.values_list("person_id", flat=True)),
+        frozenset(article.tagged_items.values_list("tag_id", flat=True)),
     )
 
 
@@ -64,6 +67,7 @@ def listed_in(content: dict) -> Listed:
         frozenset(content.get("regions") or []),
         frozenset([content["article_type"]] if content.get("article_type") else []),
         frozenset(author["person"] for author in content.get("article_authors") or []),
+        frozenset(item["tag"] for item in content.get("tagged_items") or []),
     )
 
 
@@ -138,6 +142,7 @@ def listing_addresses(root_url: str, article: ArticlePage, listed: Listed) -> se
         "topics": Topic.objects.filter(pk__in=listed.topic_ids),
         "regions": Region.objects.filter(pk__in=listed.region_ids),
         "types": ArticleType.objects.filter(pk__in=listed.type_ids),
+        "tags": Tag.objects.filter(pk__in=listed.tag_ids),
     }
     terms = {kind: list(queryset) for kind, queryset in terms.items()}
     authors = list(PersonPage.objects.filter(pk__in=listed.author_ids))
@@ -151,6 +156,7 @@ def listing_addresses(root_url: str, article: ArticlePage, listed: Listed) -> se
                 paths.add(reverse("hub_index", args=(kind,)))
                 paths.update(reverse("hub", args=(kind, term_slug_in(term, code))) for term in terms[kind])
             paths.update(reverse("topic_feed", args=(term_slug_in(t, code),)) for t in terms["topics"])
+            paths.update(reverse("tag_feed", args=(term_slug_in(t, code),)) for t in terms["tags"])
             paths.update(reverse("author_feed", args=(slug_in(person, code),)) for person in authors)
     return {root_url + path for path in paths}
 

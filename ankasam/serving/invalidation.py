@@ -24,7 +24,7 @@ SHOWN_TO_READERS = (
     "taxonomy.Topic",
     "taxonomy.Region",
     "taxonomy.ArticleType",
-    "taggit.Tag",
+    "taxonomy.Tag",
     "images.CustomImage",
     # The header's logo and the footer's tagline, contact and profiles, on every page.
     "identity.SiteIdentity",

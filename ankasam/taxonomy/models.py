@@ -1,9 +1,12 @@
-"""How the house classifies its pieces: topics, regions and article types, managed by editors."""
+"""How the house classifies its pieces: topics, regions, article types and tags, managed by editors."""
 
+from anyascii import anyascii
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
+from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -78,3 +81,25 @@ class ArticleType(Term):
     class Meta(Term.Meta):
         verbose_name = _("article type")
         verbose_name_plural = _("article types")
+
+
+class Tag(index.Indexed, TagBase):
+    """A free keyword on articles, named per language; articles hold it through `ArticlePageTag`.
+
+    Unlike terms, tags are made while writing (the article form's tag field creates new ones);
+    editors and translators name them in the other languages afterwards, as snippets.
+    """
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    def slugify(self, tag, i=None):
+        # Slugs go in addresses (/en/tags/<slug>/), where the converter takes ASCII only:
+        # "Boru hattı" is boru-hatti, "Железные дороги" zheleznye-dorogi.
+        slug = slugify(anyascii(tag)) or "tag"
+        return f"{slug}_{i}" if i is not None else slug
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")

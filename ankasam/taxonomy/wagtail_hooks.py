@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ArticleType, Region, Topic
+from .models import ArticleType, Region, Tag, Topic
 
 
 class TermViewSet(SnippetViewSet):
@@ -26,8 +26,14 @@ class ArticleTypeViewSet(TermViewSet):
     icon = "doc-full"
 
 
+class TagViewSet(TermViewSet):
+    # Tags are made from the article form's tag field; here translators name them per language.
+    model = Tag
+    icon = "tag"
+
+
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
-    items = (TopicViewSet, RegionViewSet, ArticleTypeViewSet)
+    items = (TopicViewSet, RegionViewSet, ArticleTypeViewSet, TagViewSet)
     menu_icon = "tag"
     menu_label = _("Taxonomy")
     menu_name = "taxonomy"

@@ -5,9 +5,11 @@ search engines and other sites link to them. Each becomes a permanent redirect l
 address (`publishing.redirect_path`):
 
 - a category to the hub of what it became (topic, region or article type), in its language
-  (Polylang's translated categories also at /<lang>/category/<slug>/); a category sent to tags
-  or skipped, to the article index;
-- a tag to the article index: the site has no tag listing and its listings no tag filter;
+  (Polylang's translated categories also at /<lang>/category/<slug>/); a category sent to tags,
+  to that tag's page; a skipped one, to the article index;
+- a tag to its tag page (/en/tags/<slug>/; Polylang's tags in another language also from
+  /<lang>/tag/<slug>/, to the page in that language); a tag no imported piece carries, which
+  became no tag here, to the article index;
 - an author to their person page;
 - a year or month with published posts to the article index filtered by that year (the listings
   filter by year, not month).
@@ -21,6 +23,7 @@ from django.utils.text import slugify
 from django.utils.translation import override
 
 from ankasam.core.languages import default_language
+from ankasam.taxonomy.tags import tag_named
 
 from .publishing import PUBLISHED, redirect_path
 from .scan import post_type_of
@@ -35,7 +38,11 @@ def redirect_archives(index, written: dict, topics: dict, people: dict, article_
         listing = article_index.get_url()
     for term in index.terms:
         if term.taxonomy == "post_tag" and term.slug:
-            redirect_path(f"/tag/{term.slug}/", listing, report, "archive redirect")
+            language = index.term_languages.get(term.term_id, (default_language(), ""))[0]
+            with override(language):
+                url = tag_page(term.name) or article_index.get_url()
+            for path in language_paths(f"/tag/{term.slug}/", language):
+                redirect_path(path, url, report, "archive redirect")
     for login, person in people.items():
         with override(default_language()):
             target = person.get_url()
@@ -52,6 +59,8 @@ def redirect_categories(index, topics: dict, article_index, report):
         with override(language):
             if target is not None and target.kind in HUB_KINDS and target.term is not None:
                 url = reverse("hub", kwargs={"kind": HUB_KINDS[target.kind], "slug": target.term.slug})
+            elif target is not None and target.kind == "tag":
+                url = tag_page(target.name) or article_index.get_url()
             else:
                 url = article_index.get_url()
         for path in category_paths(term, by_slug, language):
@@ -67,9 +76,18 @@ def category_paths(term, by_slug: dict, language: str) -> list[str]:
         seen.add(parent.slug)
         parent = by_slug.get(parent.parent)
     paths = list(dict.fromkeys([f"/category/{'/'.join(chain)}/", f"/category/{term.slug}/"]))
-    if language != default_language():
-        paths += [f"/{language}{path}" for path in paths]
-    return paths
+    return [path for each in paths for path in language_paths(each, language)]
+
+
+def language_paths(path: str, language: str) -> list[str]:
+    """The archive's path, and Polylang's with the language prefix for a term in another language."""
+    return [path] if language == default_language() else [path, f"/{language}{path}"]
+
+
+def tag_page(name: str) -> str | None:
+    """The address of the tag with this name, in the active language; None if no tag has it."""
+    tag = tag_named(name) if name else None
+    return reverse("hub", kwargs={"kind": "tags", "slug": tag.slug}) if tag else None
 
 
 def date_archives(index, written: dict) -> list[tuple[str, int]]:

@@ -28,6 +28,7 @@ def create_article(
     authors=(),
     topics=(),
     regions=(),
+    tags=(),
     related=(),
     publication_date: datetime.date | None = None,
     live: bool = True,
@@ -53,6 +54,8 @@ def create_article(
         write_article_translation(article, language, **text)
     article.topics = list(topics)
     article.regions = list(regions)
+    # Tags (or words naming them) are kept on the page's cluster until it is saved.
+    article.tags.add(*tags)
     article.article_authors = [ArticlePageAuthor(person=p, sort_order=i) for i, p in enumerate(authors)]
     article.related_links = [ArticlePageRelated(article=a, sort_order=i) for i, a in enumerate(related)]
     parent.add_child(instance=article)

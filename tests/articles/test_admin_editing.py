@@ -7,7 +7,7 @@ from ankasam.people.models import PeopleIndexPage
 from ankasam.translations.availability import languages_of
 
 from ..people.factories import PersonPageFactory
-from ..taxonomy.factories import TopicFactory
+from ..taxonomy.factories import TagFactory, TopicFactory
 
 
 def empty_translations(*field_names, languages=("tr", "ru")):
@@ -66,6 +66,22 @@ class EditorWritesAnArticleTests(WagtailPageTestCase):
         self.assertContains(response, 'id="fnref-1-2"')
         self.assertIn('<li id="fn-2" class="footnote" value="2">', html)
         self.assertIn(self.author.title_en, html)
+
+    def test_the_tag_field_finds_tags_by_any_of_their_names_and_makes_new_ones(self):
+        railways = TagFactory(name_en="Railways", name_tr="Demiryolları", slug="railways")
+        data = self.post_data(
+            "<p>Trains.[^1]</p>", [("1", "<p>Source.</p>")], tags='Demiryolları, "Black Sea ports"'
+        )
+
+        self.assertCanCreate(self.index, ArticlePage, data)
+
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+        tags = sorted(article.tags.all(), key=lambda tag: tag.slug)
+        self.assertEqual([tag.slug for tag in tags], ["black-sea-ports", "railways"])
+        self.assertEqual(tags[1], railways)
+        # The field's autocompletion asks the admin's tag view about the house's tag model.
+        found = self.client.get("/admin/tag-autocomplete/taxonomy/tag/", {"term": "Rail"})
+        self.assertEqual(found.json(), ["Railways"])
 
     def test_a_reference_to_a_missing_note_is_refused_with_a_message(self):
         data = self.post_data("<p>Claim.[^1] Other.[^7]</p>", [("1", "<p>Source.</p>")])

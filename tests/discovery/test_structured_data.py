@@ -129,7 +129,7 @@ def test_the_original_lists_its_translations_and_each_translation_points_back(cl
         "inLanguage": "en",
     }
     assert "workTranslation" not in turkish
-    # Each version speaks its own language: untranslated topics and the English tags stay out.
+    # Each version speaks its own language: untranslated topics and tags stay out.
     assert turkish["inLanguage"] == "tr" and turkish["headline"] == "2030'dan sonra gaz"
     assert turkish["articleSection"] == "Analiz"
     assert turkish["keywords"] == ["Enerji"]

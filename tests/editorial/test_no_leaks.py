@@ -2,7 +2,8 @@
 
 Each hidden piece has a word of its own in its title in each language. Every public address
 (the sitemap's, plus listings, feeds and another article's similar posts) is fetched in every language
-and searched for those words. New public surfaces (topic hubs, search) belong in `public_addresses`.
+and searched for those words. New public surfaces (topic hubs, tag pages, search) belong in
+`public_addresses`.
 """
 
 import datetime
@@ -14,7 +15,7 @@ from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction, Workflow
 
 from ankasam.articles.models import ArticlePage
-from ankasam.taxonomy.models import Topic
+from ankasam.taxonomy.models import Tag, Topic
 
 from ..articles.factories import create_article, text_with_notes
 
@@ -44,14 +45,19 @@ def world(article_index, people_index, team):
     article_index.save_revision().publish()
     article_index.refresh_from_db()
     topic = Topic.objects.create(name_en="Energy", slug="energy")
+    pipelines = Tag.objects.create(name_en="Pipelines", slug="pipelines")
     author = PersonPageFactory(parent=people_index)
 
     def write(state, live, **fields):
+        # Each hidden piece also has a tag of its own, named with its word: a tag only hidden
+        # pieces carry is listed nowhere.
+        own_tag = Tag.objects.create(name_en=f"Tag {word(state, 'en')}", slug=f"only-{state}")
         return create_article(
             article_index,
             translations=translations(lambda language: f"Gas {word(state, language)}"),
             authors=[author],
             topics=[topic],
+            tags=[pipelines, own_tag],
             live=live,
             owner=team["contributor"],
             **fields,
@@ -68,6 +74,7 @@ def world(article_index, people_index, team):
             translations=translations(lambda language: f"Published pipeline {language}"),
             authors=[author],
             topics=[topic],
+            tags=[pipelines],
             live=True,
         ),
     }
@@ -92,6 +99,7 @@ def world(article_index, people_index, team):
         translations=translations(lambda language: f"Host article {language}"),
         authors=[author],
         topics=[topic],
+        tags=[pipelines],
         related=[ArticlePage.objects.get(pk=page.pk) for page in hidden.values()],
     )
     return {"hidden": hidden, "host": host, "author": author, "index": article_index}
@@ -111,6 +119,7 @@ def public_addresses(client, world) -> set[str]:
             addresses.add(address(page.specific, language))
         addresses.update(feeds(world, language))
         addresses.update(listings(world, language))
+        addresses.update(tag_listings(world, language))
         addresses.update(searches(language))
         addresses.update(api_addresses(world, language))
         # The host's citation downloads (its PDF is compressed, so not searchable for words).
@@ -127,7 +136,7 @@ def api_addresses(world, language: str) -> list[str]:
     articles = f"/api/v2/articles/?lang={language}"
     return [
         articles,
-        f"{articles}&topic=energy&author={author_slug}",
+        f"{articles}&topic=energy&tag=pipelines&author={author_slug}",
         f"{articles}&search=Gas",
         f"/api/v2/articles/{world['host'].pk}/?lang={language}",
         f"/api/v2/pages/?lang={language}&type=articles.ArticlePage",
@@ -151,12 +160,23 @@ def listings(world, language: str) -> list[str]:
         ]
 
 
+def tag_listings(world, language: str) -> list[str]:
+    """The tag's page, the article index filtered by the tag, and the index of tags."""
+    with translation.override(language):
+        return [
+            reverse("hub", args=("tags", "pipelines")),
+            f"{address(world['index'], language)}?tag=pipelines",
+            reverse("hub_index", args=("tags",)),
+        ]
+
+
 def feeds(world, language: str) -> list[str]:
-    """The language's feed, the topic's and the author's."""
+    """The language's feed, the topic's, the tag's and the author's."""
     with translation.override(language):
         return [
             reverse("articles_feed"),
             reverse("topic_feed", args=("energy",)),
+            reverse("tag_feed", args=("pipelines",)),
             reverse("author_feed", args=(world["author"].slug,)),
         ]
 
@@ -190,6 +210,10 @@ def test_no_hidden_piece_appears_on_any_public_page(client, world):
     # author's list hold the published pieces.
     host_tr = pages[address(world["host"], "tr")]
     assert "Published pipeline tr" in host_tr
+    # Tag pages are in the sitemap, except those of tags only hidden pieces carry.
+    sitemap_paths = re.findall(r"<loc>https?://[^/]+([^<]+)</loc>", pages["/sitemap.xml"])
+    assert {"/en/tags/pipelines/", "/tr/etiketler/pipelines/", "/ru/tegi/pipelines/"} <= set(sitemap_paths)
+    assert not [path for path in sitemap_paths if "/tags/only-" in path]
 
 
 def test_hidden_pieces_own_addresses_show_nothing(client, world):
@@ -217,6 +241,7 @@ def test_a_published_piece_appears_everywhere_it_should(client, world):
             address(world["host"], language),
             *feeds(world, language),
             *listings(world, language)[::2],
+            *tag_listings(world, language)[:2],
             *searches(language),
             *api_addresses(world, language)[:3],
         ]
@@ -224,6 +249,11 @@ def test_a_published_piece_appears_everywhere_it_should(client, world):
             assert word("draft", language) in pages[path], (language, path)
     sitemap_paths = re.findall(r"<loc>https?://[^/]+([^<]+)</loc>", pages["/sitemap.xml"])
     assert {address(draft, language) for language in LANGUAGES} <= set(sitemap_paths)
+    with_draft_tag = set()
+    for language in LANGUAGES:
+        with translation.override(language):
+            with_draft_tag.add(reverse("hub", args=("tags", "only-draft")))
+    assert with_draft_tag <= set(sitemap_paths)
     assert leaks(pages, [s for s in HIDDEN_STATES if s != "draft"]) == []
 
 

@@ -2,12 +2,12 @@
 
 import pytest
 from django.core.management import call_command
-from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
 from ankasam.articles.models import ArticleIndexPage, ArticlePage
 from ankasam.search.indexing import rebuild_index
 from ankasam.search.models import SearchEntry
+from ankasam.taxonomy.models import Tag
 
 from .conftest import text
 
@@ -109,8 +109,8 @@ def test_renamed_topic_person_and_tag_are_indexed_again(write, taxonomy, author)
     taxonomy["energy"].save()
     author.title_en = "Leyla Demir-Aydın"
     author.save_revision().publish()
-    tag = Tag.objects.get(name="pipelines")
-    tag.name = "conduits"
+    tag = Tag.objects.get(name_en="pipelines")
+    tag.name_en = "conduits"
     tag.save()
 
     lines = entries(article)["en"].text.splitlines()

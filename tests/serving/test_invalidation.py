@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.utils import timezone, translation
-from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
 from ankasam.articles.models import ArticlePage
 from ankasam.identity.models import SiteIdentity
+from ankasam.taxonomy.models import Tag
 
 from ..articles.factories import create_article
 from ..people.factories import PersonPageFactory
@@ -79,7 +79,7 @@ def test_what_readers_see_clears_the_cache(world, cached, change, event, article
         "unpublish": lambda: page(world).unpublish(),
         "term renamed": lambda: setattr(world["topic"], "name_en", "Power") or world["topic"].save(),
         "person republished": lambda: page(world, "author").save_revision().publish(),
-        "tag renamed": lambda: Tag.objects.create(name="railways"),
+        "tag renamed": lambda: Tag.objects.create(name_en="railways"),
         "site identity changed": lambda: SiteIdentity.objects.update_or_create(
             defaults={"tagline_en": "New"}
         ),

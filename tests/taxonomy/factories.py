@@ -1,6 +1,6 @@
 import factory
 
-from ankasam.taxonomy.models import ArticleType, Region, Topic
+from ankasam.taxonomy.models import ArticleType, Region, Tag, Topic
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -25,3 +25,11 @@ class ArticleTypeFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ArticleType
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    name_en = factory.Sequence(lambda n: f"Tag {n}")
+    slug = factory.Sequence(lambda n: f"tag-{n}")
+
+    class Meta:
+        model = Tag

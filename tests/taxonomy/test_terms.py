@@ -86,9 +86,9 @@ def test_a_deleted_topic_leaves_its_articles_without_it(article_index):
     assert list(article.topics.all()) == [water]
 
 
-def test_editors_and_translators_find_the_three_kinds_under_a_taxonomy_menu():
+def test_editors_and_translators_find_the_four_kinds_under_a_taxonomy_menu():
     for group in (EDITORS, TRANSLATORS):
-        assert taxonomy_menu(member_of(group)) == ["Topics", "Regions", "Article types"]
+        assert taxonomy_menu(member_of(group)) == ["Topics", "Regions", "Article types", "Tags"]
     assert taxonomy_menu(member_of(CONTRIBUTORS)) is None
 
 

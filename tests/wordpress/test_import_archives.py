@@ -36,6 +36,11 @@ def filed(item: str, *categories: str) -> str:
     return item.replace("</item>", terms + "</item>", 1)
 
 
+def tagged(item: str, slug: str, name: str) -> str:
+    term = f'<category domain="post_tag" nicename="{slug}"><![CDATA[{name}]]></category>'
+    return item.replace("</item>", term + "</item>", 1)
+
+
 @pytest.fixture
 def site(article_index, people_index):
     return article_index
@@ -49,7 +54,7 @@ def location(client, path: str) -> str:
 
 def test_archives_redirect_to_hubs_the_listing_and_person_pages(client, site, tmp_path):
     posts = [
-        filed(post(1, date="2024-05-02 06:30:00"), "water"),
+        tagged(filed(post(1, date="2024-05-02 06:30:00"), "water"), "rivers", "Rivers"),
         filed(post(2, date="2023-11-20 10:00:00"), "dams"),
         post(3, "draft", date="2021-01-05 10:00:00"),
     ]
@@ -62,7 +67,8 @@ def test_archives_redirect_to_hubs_the_listing_and_person_pages(client, site, tm
     assert location(client, "/tr/category/su/") == "/tr/konular/water/"
     with override("en"):
         listing = site.get_url()
-    assert location(client, "/tag/rivers/") == listing
+    assert location(client, "/tag/rivers/") == "/en/tags/rivers/"
+    assert client.get("/en/tags/rivers/").status_code == 200
     person = PersonPage.objects.get(pk=ImportedAuthor.objects.get(login="selin").person_id)
     with override("en"):
         assert location(client, "/author/selin/") == person.get_url()
@@ -81,3 +87,15 @@ def test_a_second_run_leaves_the_archive_redirects_unchanged(site, tmp_path):
     again = run(export(tmp_path, *items, name="again.xml"))
 
     assert "archive redirect: 0 created, 0 updated, 9 unchanged" in again
+
+
+def test_a_tag_no_imported_piece_carries_redirects_to_the_listing(client, site, tmp_path):
+    lakes = (
+        "<wp:tag><wp:term_id>9</wp:term_id><wp:tag_slug><![CDATA[lakes]]></wp:tag_slug>"
+        "<wp:tag_name><![CDATA[Lakes]]></wp:tag_name></wp:tag>\n"
+    )
+    run(export(tmp_path, TERMS[-1], lakes, tagged(post(1), "rivers", "Rivers")))
+
+    with override("en"):
+        assert location(client, "/tag/lakes/") == site.get_url()
+    assert location(client, "/tag/rivers/") == "/en/tags/rivers/"
