@@ -141,14 +141,17 @@ class Checkout:
         env.pop("REDIS_URL", None)
         return env
 
-    def run_child(self, *extra: str):
+    def run_child(self, *extra: str, quiet: bool = False):
         command = [sys.executable, str(Path(__file__).resolve()), *extra]
-        subprocess.run(command, cwd=self.root, env=self.environment(), check=True)
+        # Preparing, migrate prints wagtail-modeltranslation's column changes: only the timings
+        # (on stderr) are shown.
+        output = subprocess.DEVNULL if quiet else None
+        subprocess.run(command, cwd=self.root, env=self.environment(), check=True, stdout=output)
 
     def prepare(self):
         print(f"Preparing {self.label} ({self.root}):", flush=True)
         started = time.monotonic()
-        self.run_child("--child", "prepare")
+        self.run_child("--child", "prepare", quiet=True)
         print(f"  ready in {time.monotonic() - started:.0f} s", flush=True)
 
     def measure(self, args):
