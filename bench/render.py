@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -223,6 +224,11 @@ def main():
     sys.stdout.reconfigure(line_buffering=True)
     print(f"bench/render.py: {os.cpu_count()} cores, load average {load_average()}")
     state = Path(tempfile.mkdtemp(prefix="ankasam-bench-render-"))
+
+    def stop_on_term(signum, frame):
+        raise KeyboardInterrupt  # so that the baseline's worktree is removed below
+
+    signal.signal(signal.SIGTERM, stop_on_term)
     worktree = state / "baseline-checkout"
     baseline = None
     try:
