@@ -62,3 +62,12 @@ def page_cache_on(settings):
     caches["pages"].clear()
     yield
     caches["pages"].clear()
+
+
+@pytest.fixture
+def published_values_cached(settings):
+    """Values kept until the next publish on, as in production, with an empty cache (core/published.py)."""
+    settings.PUBLISHED_VALUES_CACHED = True
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()

@@ -64,6 +64,8 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin, SEOFieldsMixin, Page):
     translation_required_fields = ("title", "body")
     translation_source_fields = ("title", "standfirst", "body", "footnotes")
+    # Shown on the article's page: fetched with it when it is served (core/routing.py).
+    serve_select_related = ("hero_image", "article_type")
 
     standfirst = models.TextField(
         _("standfirst"), blank=True, help_text=_("The summary under the title, one or two sentences.")

@@ -1,7 +1,7 @@
 """Which articles readers may see, and the lists built from them."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from ankasam.core.languages import current_language
 from ankasam.core.visibility import visible_to_readers
@@ -39,20 +39,27 @@ def articles_by(person):
 
 
 def similar_articles(article, topic_ids, region_ids, limit=None):
-    """The editor's picks in their order, then live articles sharing a topic or region, newest first."""
+    """The editor's picks in their order, then live articles sharing a topic or region, newest first.
+
+    One query, whether the editors picked none or many: the picks come first by their order.
+    """
     limit = limit or settings.SIMILAR_ARTICLES_LIMIT
-    pick_ids = [link.article_id for link in article.related_links.all() if link.article_id != article.pk]
-    visible = published_articles().select_related("article_type", "hero_image")
-    picks = {a.pk: a for a in visible.filter(pk__in=pick_ids[:limit])}
-    similar = [picks[pk] for pk in dict.fromkeys(pick_ids) if pk in picks]
-    remaining = limit - len(similar)
-    if remaining > 0 and (topic_ids or region_ids):
-        shared = Q(topics__in=topic_ids) | Q(regions__in=region_ids)
-        others = (
-            visible.filter(shared)
-            .exclude(pk__in=[article.pk, *picks])
-            .distinct()
-            .order_by(*NEWEST_FIRST)[:remaining]
+    pick_ids = list(dict.fromkeys(link.article_id for link in article.related_links.all()))
+    pick_ids = [pk for pk in pick_ids if pk != article.pk][:limit]
+    wanted = Q(pk__in=pick_ids)
+    if topic_ids:
+        on_topic = ArticlePage.topics.through.objects.filter(topic_id__in=topic_ids)
+        wanted |= Q(pk__in=on_topic.values("articlepage_id"))
+    if region_ids:
+        in_region = ArticlePage.regions.through.objects.filter(region_id__in=region_ids)
+        wanted |= Q(pk__in=in_region.values("articlepage_id"))
+    order = NEWEST_FIRST
+    if pick_ids:
+        picked_first = Case(
+            *(When(pk=pk, then=Value(position)) for position, pk in enumerate(pick_ids)),
+            default=Value(len(pick_ids)),
+            output_field=IntegerField(),
         )
-        similar.extend(others)
-    return similar
+        order = (picked_first, *NEWEST_FIRST)
+    visible = published_articles().select_related("article_type", "hero_image")
+    return list(visible.filter(wanted).exclude(pk=article.pk).order_by(*order)[:limit])

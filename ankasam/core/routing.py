@@ -10,8 +10,14 @@ A page may also answer sub-addresses of its own (an article's `pdf/`) through Wa
 mixin's, so the page's own routes are handed the path here, under the same live and expiry checks
 as the page itself. Sub-address names are matched by Wagtail's serve pattern, which allows only
 letters, digits, `_` and `-` in a segment (no dots).
+
+Which page an address leads to changes only on publish, move or delete: it is kept until then
+(core/published.py), so an article is found by one query (its own row) instead of one per level
+of the tree. The page found is still checked (live, not expired) on every request; addresses that
+lead nowhere are not kept.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
 from django.urls import NoReverseMatch
@@ -19,6 +25,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.url_routing import RouteResult
 
 from .languages import current_language, default_language, localized_field
+from .published import cached_until_published
 from .visibility import has_expired
 
 
@@ -62,17 +69,65 @@ def answers_sub_address(page, path_components) -> bool:
     return True
 
 
+def served_page(model, **lookup):
+    """The page as its own type, with what the type says it always shows (`serve_select_related`)."""
+    pages = model.objects.filter(**lookup)
+    related = getattr(model, "serve_select_related", ())
+    return (pages.select_related(*related) if related else pages).first()
+
+
+def routes_by_localized_slug(page) -> bool:
+    return getattr(type(page), "route", None) is route_by_localized_slug
+
+
+def descend_by_slugs(page, path_components, found: dict) -> tuple[int, int, int]:
+    """(content type id, id) of the page the slugs lead to, and how many components they are.
+
+    Stops at a page with a route of its own (not a translated type), which routes the rest.
+    """
+    consumed = 0
+    while (
+        consumed < len(path_components)
+        and routes_by_localized_slug(page)
+        and not answers_sub_address(page, path_components[consumed:])
+    ):
+        page = find_child_by_slug(page, path_components[consumed])
+        if page is None:
+            raise Http404
+        consumed += 1
+    found["page"] = page
+    return page.content_type_id, page.pk, consumed
+
+
 def route_by_localized_slug(self, request, path_components):
     if path_components and not answers_sub_address(self, path_components):
-        child = find_child_by_slug(self, path_components[0])
-        if child is None:
+        # What the slugs lead to, in the reader's language, kept until the next publish.
+        name = f"route:{self.pk}:{current_language()}:{'/'.join(path_components)}"
+        found = {}
+        content_type_id, pk, consumed = cached_until_published(
+            name, lambda: descend_by_slugs(self, path_components, found)
+        )
+        page = found.get("page")
+        if page is None:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            page = served_page(model, pk=pk) if model is not None else None
+        if page is None:  # gone since (its deletion clears the cache once committed)
             raise Http404
-        return child.route(request, path_components[1:])
-    if not self.live or has_expired(self):
+        if not routes_by_localized_slug(page):
+            return page.route(request, path_components[consumed:])
+        return route_here(page, request, path_components[consumed:])
+    return route_here(self, request, path_components)
+
+
+def route_here(page, request, path_components):
+    """The page itself, or one of its own sub-addresses: never a child's."""
+    if not page.live or has_expired(page):
         raise Http404
-    if isinstance(self, RoutablePageMixin):
-        return RoutablePageMixin.route(self, request, path_components)
-    return RouteResult(self)
+    if isinstance(page, RoutablePageMixin):
+        return RoutablePageMixin.route(page, request, path_components)
+    if path_components:
+        raise Http404
+    return RouteResult(page)
 
 
 def fixed_sub_addresses(page) -> list[str]:

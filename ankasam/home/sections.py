@@ -4,6 +4,9 @@ from dataclasses import dataclass
 
 from ankasam.articles.models import ArticlePage
 from ankasam.articles.queries import article_cards
+from ankasam.core.languages import current_language
+from ankasam.core.published import cached_until_published
+from ankasam.taxonomy.models import Topic
 
 from .models import ARTICLES_PER_TOPIC_BLOCK, LATEST_ARTICLES_ON_HOME
 
@@ -37,7 +40,7 @@ def topic_blocks(home, exclude_ids) -> list[TopicBlock]:
     return blocks
 
 
-def home_sections(home) -> dict:
+def read_home_sections(home) -> dict:
     featured = featured_articles(home)
     featured_ids = [article.pk for article in featured]
     latest = list(
@@ -50,4 +53,47 @@ def home_sections(home) -> dict:
         "featured_articles": featured,
         "latest_articles": latest,
         "topic_blocks": topic_blocks(home, featured_ids),
+    }
+
+
+def ids_of(sections: dict) -> dict:
+    return {
+        "featured_articles": [article.pk for article in sections["featured_articles"]],
+        "latest_articles": [article.pk for article in sections["latest_articles"]],
+        "topic_blocks": [
+            (block.topic.pk, [article.pk for article in block.articles]) for block in sections["topic_blocks"]
+        ],
+    }
+
+
+def home_sections(home) -> dict:
+    """Which pieces each section shows is kept until the next publish (core/published.py); the
+    cards are then fetched together, whatever the number of blocks."""
+    read = {}
+
+    def section_ids():
+        read["sections"] = read_home_sections(home)
+        return ids_of(read["sections"])
+
+    ids = cached_until_published(f"home-sections:{home.pk}:{current_language()}", section_ids)
+    if "sections" in read:
+        return read["sections"]
+    block_ids = [article_ids for _topic_id, article_ids in ids["topic_blocks"]]
+    wanted = {*ids["featured_articles"], *ids["latest_articles"], *(pk for ids in block_ids for pk in ids)}
+    # Still checked for readers (an expiry since), as every list of cards is.
+    cards = {article.pk: article for article in article_cards(ArticlePage.objects.filter(pk__in=wanted))}
+    topics = Topic.objects.in_bulk([topic_id for topic_id, _ids in ids["topic_blocks"]])
+
+    def shown(article_ids):
+        return [cards[pk] for pk in article_ids if pk in cards]
+
+    blocks = [
+        TopicBlock(topics[topic_id], shown(article_ids))
+        for topic_id, article_ids in ids["topic_blocks"]
+        if topic_id in topics and shown(article_ids)
+    ]
+    return {
+        "featured_articles": shown(ids["featured_articles"]),
+        "latest_articles": shown(ids["latest_articles"]),
+        "topic_blocks": blocks,
     }

@@ -49,6 +49,21 @@ def sibling_slug_check() -> Replacement:
     )
 
 
+def cached_site_lookup() -> Replacement:
+    """The request's site from the values kept until the next publish, not a query (core/sites.py)."""
+    from wagtail.models import sites
+
+    from ankasam.core.sites import site_for_hostname
+
+    return Replacement(
+        name="site lookup kept until the next publish",
+        upstream="wagtail.models.sites.get_site_for_hostname",
+        target=sites,
+        attribute="get_site_for_hostname",
+        replacement=site_for_hostname,
+    )
+
+
 def image_fields_per_language() -> Replacement:
     """The image form shows caption, credit and description once per language (images/models.py)."""
     from ankasam.core.languages import localized_field, site_language_codes
@@ -148,6 +163,7 @@ def patches() -> list:
     return [
         *localized_routing(),
         sibling_slug_check(),
+        cached_site_lookup(),
         image_fields_per_language(),
         migrate_repairs_the_tree,
         search_indexing_deferred_on_import,

@@ -13,24 +13,25 @@ then replaces is stored under the old generation, and so is never served.
 
 import hashlib
 import logging
-import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
-from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from redis.exceptions import RedisError
 
-from ankasam.core.visibility import next_expiry
+# The generation is shared with the values cached until the next publish (core/published.py).
+from ankasam.core.published import (
+    CACHE_UNAVAILABLE,
+    GENERATION_KEY,
+    current_generation,
+    publication_cache,
+    seconds_until_next_expiry,
+    start_new_generation,
+)
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "generation"
-# What an unreachable cache raises: Redis's client errors, or the file system's for the files.
-CACHE_UNAVAILABLE = (RedisError, OSError)
 CACHEABLE_STATUSES = frozenset({200, 404})
 # A view that says any of these about its response decided it must not be shared.
 PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -48,17 +49,7 @@ class StoredPage:
 
 
 def page_cache():
-    return caches["pages"]
-
-
-def current_generation() -> str:
-    cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # Emptied or evicted: a new generation, so nothing stored before counts.
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    return publication_cache()
 
 
 def still_current(generation: str) -> bool:
@@ -68,7 +59,7 @@ def still_current(generation: str) -> bool:
 def forget_cached_pages() -> None:
     """Every stored page stops counting (they are evicted later by the cache itself)."""
     try:
-        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        start_new_generation()
     except CACHE_UNAVAILABLE as error:
         # The change is committed and must not fail now; pages stored before it still expire.
         logger.error(
@@ -152,15 +143,8 @@ def store(request, response, generation: str) -> None:
 
 def seconds_to_keep() -> int:
     """PAGE_CACHE_SECONDS, or less when a live page expires sooner."""
-    lifetime = settings.PAGE_CACHE_SECONDS
-    try:
-        expiry = next_expiry()
-    except DatabaseError:
-        # The page was rendered, but without knowing the next expiry it must not be kept.
-        return 0
-    if expiry is not None:
-        lifetime = min(lifetime, int((expiry - timezone.now()).total_seconds()))
-    return lifetime
+    # Without knowing the next expiry (a database error) the rendered page must not be kept: 0.
+    return seconds_until_next_expiry(settings.PAGE_CACHE_SECONDS)
 
 
 def add_shared_cache_headers(response, seconds: int) -> None:

@@ -125,6 +125,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ankasam.core.context_processors.site_identity",
+                # The header's sections and the site identity, kept until the next publish.
+                "ankasam.pages.context_processors.chrome",
                 # `settings.identity.SiteIdentity` in templates: logo, tagline, contact (ankasam/identity/).
                 "wagtail.contrib.settings.context_processors.settings",
             ],
@@ -305,6 +307,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 # How long a stored page may be served by this site and by a CDN or Varnish in front of it;
 # every publishing event clears both sooner (docs/deployment.md).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Values that change only on publish (the header and footer, routing, view restrictions) kept in
+# the page cache's store under its generation, also when whole pages are not (core/published.py).
+PUBLISHED_VALUES_CACHED = env_bool("PUBLISHED_VALUES_CACHED", True)
 
 # Background work (django-tasks): queued in the database, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

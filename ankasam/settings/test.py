@@ -20,6 +20,9 @@ CACHES = {
 }
 # Tests of the page cache switch it on (tests/serving/); elsewhere each request is rendered.
 PAGE_CACHE_ENABLED = False
+# Tests change pages without publishing them, inside transactions that never commit: values kept
+# until the next publish would outlive them. Tests of those values switch it on (tests/conftest.py).
+PUBLISHED_VALUES_CACHED = False
 # Tasks run at once, inside the test that queued them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # A real PDF takes a second or more per language; tests of the PDFs switch this on.

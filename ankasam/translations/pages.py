@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 
 from ankasam.core.languages import current_language, default_language, field_in, site_language_codes
+from ankasam.core.restrictions import CachedViewRestrictionsMixin
 
 from .alternates import page_versions
 from .discoverable import DiscoverablePageMixin
@@ -20,8 +21,11 @@ def render_missing_translation(request, page):
     return TemplateResponse(request, "translations/missing_translation.html", context, status=404)
 
 
-class TranslatedPageMixin(DiscoverablePageMixin):
-    """Served only in the languages the page exists in; shown in the admin in the admin's language."""
+class TranslatedPageMixin(CachedViewRestrictionsMixin, DiscoverablePageMixin):
+    """Served only in the languages the page exists in; shown in the admin in the admin's language.
+
+    Its view restrictions come from a list kept until the next publish (core/restrictions.py).
+    """
 
     # Fields that must be written in a language for the page to exist in it; none means every language.
     translation_required_fields: tuple[str, ...] = ()

@@ -1,0 +1,81 @@
+"""Values that change only when what readers see changes, kept until the next publishing event.
+
+They live in the page cache's store ("pages" in CACHES: files or Redis, shared by every worker)
+under its *generation* (ankasam/serving/page_cache.py): every event that clears the page cache
+(a publish, an unpublish, a move, a view restriction, a term, an image, the site identity...)
+replaces the generation, and a value counts only under the generation it was computed in. As for
+pages, the generation is read before the value is computed, so a value computed from data a
+publish then replaces is stored under the old generation and never used; and nothing is kept past
+the next expiry date of any live page.
+
+`PUBLISHED_VALUES_CACHED` switches it off: the test settings do, since tests change pages without
+publishing them and their transactions never commit (tests/conftest.py has a fixture to switch it
+on, with an empty cache).
+"""
+
+import contextlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError
+from django.utils import timezone
+from redis.exceptions import RedisError
+
+from .visibility import next_expiry
+
+GENERATION_KEY = "generation"
+# What an unreachable cache raises: Redis's client errors, or the file system's for the files.
+CACHE_UNAVAILABLE = (RedisError, OSError)
+MISSING = object()
+
+
+def publication_cache():
+    return caches["pages"]
+
+
+def current_generation() -> str:
+    cache = publication_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # Emptied or evicted: a new generation, so nothing stored before counts.
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def start_new_generation() -> None:
+    publication_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def seconds_until_next_expiry(longest: int) -> int:
+    """`longest`, or less when a live page expires sooner; 0 when that cannot be known."""
+    try:
+        expiry = next_expiry()
+    except DatabaseError:
+        return 0
+    if expiry is None:
+        return longest
+    return min(longest, int((expiry - timezone.now()).total_seconds()))
+
+
+def cached_until_published(name: str, compute):
+    """compute(), or what it returned under the current generation (`name` says what it is)."""
+    if not settings.PUBLISHED_VALUES_CACHED:
+        return compute()
+    cache = publication_cache()
+    try:
+        generation = current_generation()
+        key = f"published:{generation}:{name}"
+        value = cache.get(key, MISSING)
+    except CACHE_UNAVAILABLE:
+        return compute()
+    if value is not MISSING:
+        return value
+    value = compute()
+    lifetime = seconds_until_next_expiry(settings.PAGE_CACHE_SECONDS)
+    if lifetime > 0:
+        # Unstored, the value is still right: the next request computes it again.
+        with contextlib.suppress(*CACHE_UNAVAILABLE):
+            cache.set(key, value, timeout=lifetime)
+    return value

@@ -1,0 +1,84 @@
+"""Values kept until the next publish (core/published.py): the header and footer, the routes and
+the view restrictions show every publishing event at once, as the page cache does."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from ankasam.identity.models import SiteIdentity
+
+from ..articles.factories import create_article
+from ..pages.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(page, callbacks):
+    with callbacks(execute=True):
+        page.save_revision().publish()
+
+
+def test_a_section_published_since_shows_in_the_header_and_the_footer(
+    client, home_page, published_values_cached, django_capture_on_commit_callbacks
+):
+    assert "Our partners" not in client.get("/en/").content.decode()
+    section = StandardPageFactory(parent=home_page, title="Our partners", slug="partners", live=False)
+    section.show_in_menus = True
+    section.show_in_footer = True
+
+    publish(section, django_capture_on_commit_callbacks)
+
+    html = client.get("/en/").content.decode()
+    assert html.count('href="/en/partners/"') == 2  # the header's and the footer's link
+
+
+def test_a_new_tagline_shows_once_saved(
+    client, home_page, published_values_cached, django_capture_on_commit_callbacks
+):
+    client.get("/en/")
+    identity = SiteIdentity.load()
+    identity.tagline = "Kept until changed."
+    with django_capture_on_commit_callbacks(execute=True):
+        identity.save()
+
+    assert "Kept until changed." in client.get("/en/").content.decode()
+
+
+def test_a_renamed_address_answers_and_the_old_one_redirects_to_it(
+    client, article_index, published_values_cached, django_capture_on_commit_callbacks
+):
+    article = create_article(article_index, title="Old name")
+    old_address = article.url
+    assert client.get(old_address).status_code == 200
+
+    article.slug = "new-name"
+    publish(article, django_capture_on_commit_callbacks)
+
+    old = client.get(old_address)  # Wagtail's redirect, made on the rename, not the route kept before
+    assert (old.status_code, old["Location"]) == (301, "/en/analyses/new-name/")
+    assert client.get("/en/analyses/new-name/").status_code == 200
+
+
+def test_an_unpublished_page_is_gone_at_once(
+    client, article_index, published_values_cached, django_capture_on_commit_callbacks
+):
+    article = create_article(article_index)
+    assert client.get(article.url).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+
+    assert client.get(article.url).status_code == 404
+
+
+def test_a_restriction_added_since_applies_at_once(
+    client, article_index, published_values_cached, django_capture_on_commit_callbacks
+):
+    article = create_article(article_index, title="Soon private")
+    assert "Soon private" in client.get(article.url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=article_index, restriction_type="password", password="x")
+
+    html = client.get(article.url).content.decode()
+    assert "Soon private" not in html
+    assert 'name="password"' in html
