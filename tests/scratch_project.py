@@ -114,8 +114,12 @@ def build_site_with_language(
 
 
 def build_demo_site(destination: Path) -> Path:
-    """A copy of the site in its own languages, migrated, with the demo content loaded."""
+    """A copy of the site in its own languages, migrated, with the demo content loaded.
+
+    The catalogues are compiled as `make run` does: the copy has no `.mo` files (git ignores them).
+    """
     project = copy_project(destination)
+    manage(project, "build_translations")
     manage(project, "migrate", "--noinput", "-v0")
     manage(project, "load_demo_content")
     return project
