@@ -1,7 +1,8 @@
-"""Full-page screenshots of one article in English, Turkish, Russian and Persian, for docs/screenshots.
+"""Full-page screenshots of one article in every site language, for docs/screenshots.
 
-Persian is added to a scratch copy of the site by the documented procedure (tests/scratch_project.py),
-which is then served with runserver and photographed in headless Chromium. Run from the project:
+A scratch copy of the site with the demo content (tests/scratch_project.py) is served with
+runserver and photographed in headless Chromium; Persian, right to left, also at phone width. Run
+from the project:
 
     .venv/bin/python -m scripts.take_screenshots
 
@@ -14,17 +15,18 @@ import sys
 import tempfile
 import time
 import tomllib
-import urllib.error
 import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from ankasam.settings.language_list import read_language_codes
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.scratch_project import PROJECT_DIR, build_site_with_language, manage, scratch_env
+from tests.scratch_project import PROJECT_DIR, build_demo_site, manage, scratch_env
 
-NEW_LANGUAGE = "fa"
-LANGUAGES = ["en", "tr", "ru", NEW_LANGUAGE]
+LANGUAGES = read_language_codes()
+# Photographed at phone width too: the right-to-left layout is the one most likely to break there.
+PHONE_LANGUAGE = "fa"
 CONTENT = PROJECT_DIR / "ankasam" / "demo" / "content"
 ARTICLE_FILE = CONTENT / "articles" / "10-qosh-tepa-amu-darya-water-diplomacy.toml"
 OUTPUT = PROJECT_DIR / "docs" / "screenshots"
@@ -44,7 +46,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 180) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -52,7 +54,7 @@ def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 60) 
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset or timed out (URLError is one) while the server starts
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {timeout} s")
 
@@ -60,7 +62,7 @@ def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 60) 
 def photograph(base_url: str, paths: dict[str, str]) -> list[Path]:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     shots = [(code, DESKTOP, f"article-{code}.png") for code in LANGUAGES]
-    shots.append((NEW_LANGUAGE, MOBILE, f"article-{NEW_LANGUAGE}-mobile.png"))
+    shots.append((PHONE_LANGUAGE, MOBILE, f"article-{PHONE_LANGUAGE}-mobile.png"))
     saved = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -80,7 +82,7 @@ def photograph(base_url: str, paths: dict[str, str]) -> list[Path]:
 def main() -> None:
     paths = article_paths()
     with tempfile.TemporaryDirectory(prefix="ankasam-screenshots-") as scratch:
-        project, _output = build_site_with_language(Path(scratch) / "site", NEW_LANGUAGE)
+        project = build_demo_site(Path(scratch) / "site")
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
         manage(project, "set_site_address", base_url)

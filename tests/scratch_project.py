@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -94,14 +95,31 @@ def manage(project: Path, *args: str, timeout: float = 600) -> str:
     return result.stdout
 
 
-def build_site_with_language(destination: Path, code: str) -> tuple[Path, str]:
+def build_site_with_language(
+    destination: Path, code: str, before_loading: Callable[[Path], None] | None = None
+) -> tuple[Path, str]:
     """The steps of docs/adding-a-language.md on a copy of the site; the copy and add_language's output.
 
     The site is migrated before the language is added, as a running site would be, so the new
-    columns are added to existing tables.
+    columns are added to existing tables. `before_loading(project)` may write the new language's
+    sections into the copy's demo content before it is loaded.
     """
     project = copy_project(destination)
     manage(project, "migrate", "--noinput", "-v0")
     added = manage(project, "add_language", code)
+    if before_loading is not None:
+        before_loading(project)
     manage(project, "load_demo_content")
     return project, added
+
+
+def build_demo_site(destination: Path) -> Path:
+    """A copy of the site in its own languages, migrated, with the demo content loaded.
+
+    The catalogues are compiled as `make run` does: the copy has no `.mo` files (git ignores them).
+    """
+    project = copy_project(destination)
+    manage(project, "build_translations")
+    manage(project, "migrate", "--noinput", "-v0")
+    manage(project, "load_demo_content")
+    return project

@@ -11,7 +11,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 
-from ankasam.core.languages import current_language
+from ankasam.core.bidi import isolate_other_direction
+from ankasam.core.languages import current_language, language_profile
 
 from . import pdf
 from .citation import bibtex, cited_work, reading_citations, ris
@@ -79,8 +80,11 @@ def action_url(article, action: str, request=None) -> str:
 
 def reader_tools_context(article, request, authors) -> dict:
     """The article page's "Cite this" section and PDF link; `authors` in byline order."""
+    direction = language_profile(current_language()).direction
+    citations = reading_citations(cited_work(article, authors, article.get_full_url(request)))
     return {
-        "citations": reading_citations(cited_work(article, authors, article.get_full_url(request))),
+        # In a right-to-left page the address and Latin names are isolated runs, read left to right.
+        "citations": [(key, name, isolate_other_direction(html, direction)) for key, name, html in citations],
         "bibtex_url": action_url(article, "cite-bibtex", request),
         "ris_url": action_url(article, "cite-ris", request),
         # Without WeasyPrint's libraries the link is left out; the address itself answers 503.

@@ -25,6 +25,13 @@ PERSIAN_LETTERS = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 ARABIC_LETTERS = re.compile("[\u0629\u0643\u064a\u0649]")
 # Unicode's categories of opening and closing brackets and quotation marks.
 BRACKETS_AND_QUOTES = {"Ps", "Pe", "Pi", "Pf"}
+# A web address, with its scheme or from its host ("example.org/fa/...", as MLA writes it),
+# without the full stop or comma after it.
+WEB_ADDRESS = re.compile(
+    r"(?:https?://|(?<![\w/])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*/)[^\s<>\"«»“”]*[^\s<>\"«»“”.,;:!?)]"
+)
+# The typewriter, typographic and modifier-letter apostrophes.
+APOSTROPHES = {"'", "\u2019", "\u02bc"}
 
 
 def strong_direction(char: str) -> str | None:
@@ -79,15 +86,37 @@ def ends_run(char: str) -> bool:
     return bool(strong_direction(char)) or char == '"' or unicodedata.category(char) in BRACKETS_AND_QUOTES
 
 
+def apostrophe_within_word(text: str, index: int, run_direction: str) -> bool:
+    """An apostrophe between two letters of the run, as in the transliterations `Amudar’ya` and
+    `Ja'fari`: part of the word, although ’ is also a closing quotation mark."""
+    return (
+        text[index] in APOSTROPHES
+        and 0 < index < len(text) - 1
+        and strong_direction(text[index - 1]) == run_direction == strong_direction(text[index + 1])
+    )
+
+
 def run_spans(text: str, run_direction: str) -> list[tuple[int, int]]:
     """(start, end) of each run: from a letter of the run's direction to the last character that
     extends it before a letter of the other direction, a bracket or a quotation mark."""
     spans = []
     start = end = None
+    url_end = 0
     for index, char in enumerate(text):
+        if index < url_end:
+            continue
+        address = WEB_ADDRESS.match(text, index) if run_direction == "ltr" else None
+        if address:
+            # An address is read left to right whole: its slashes and dots would otherwise be
+            # left outside the run and moved to its other side.
+            start = index if start is None else start
+            end = url_end = address.end()
+            continue
         if strong_direction(char) == run_direction and start is None:
             start = index
-        if start is not None and extends_run(char, run_direction):
+        if start is not None and (
+            extends_run(char, run_direction) or apostrophe_within_word(text, index, run_direction)
+        ):
             end = index + 1
         elif ends_run(char) and start is not None:
             spans.append((start, end))

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 
 from django.db import connection, transaction
+from django.db.models import F, Func, TextField, Value
+from django.db.models.functions import Replace
 
 from ankasam.articles.models import ArticlePage
 from ankasam.articles.text import reader_text
@@ -20,15 +22,20 @@ from ankasam.translations.secondary import text_in_language
 from ankasam.translations.states import language_states
 
 from .models import SearchEntry, text_search_config
+from .normalise import ZWNJ, normalise_for_search
 
 BATCH_SIZE = 200
 # Characters PostgreSQL refuses in text (NUL) or that the excerpts use as highlight markers.
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"
 UNSTORABLE = re.compile(f"[\x00{HIGHLIGHT_START}{HIGHLIGHT_STOP}]")
+# The words of a text that hold no zero-width non-joiner, with the space before them (PostgreSQL
+# regular expression): what is left are the compounds written with one (`می‌شود`).
+WORD_WITHOUT_ZWNJ = rf"(^|\s)[^\s{ZWNJ}]+(?=\s|$)"
 
 
 def clean_text(text: str) -> str:
-    return UNSTORABLE.sub("", text or "").strip()
+    """The text as stored and searched: one spelling of variant letters (`normalise_for_search`)."""
+    return UNSTORABLE.sub("", normalise_for_search(text)).strip()
 
 
 def body_words(article: ArticlePage, language: str) -> str:
@@ -93,11 +100,29 @@ def store_vectors(entries):
     for language in entries.values_list("language", flat=True).distinct().order_by():
         config = text_search_config(language)
         vector = (
-            SearchVector("title", config=config, weight="A")
-            + SearchVector("standfirst", config=config, weight="B")
-            + SearchVector("text", config=config, weight="C")
+            SearchVector("title", joined_compounds("title"), config=config, weight="A")
+            + SearchVector("standfirst", joined_compounds("standfirst"), config=config, weight="B")
+            + SearchVector("text", joined_compounds("text"), config=config, weight="C")
         )
         entries.filter(language=language).update(search_vector=vector)
+
+
+def joined_compounds(column: str) -> Func:
+    """The column's words written with a zero-width non-joiner, joined: `می‌شود` also as `میشود`.
+
+    PostgreSQL's parser splits `می‌شود` into `می` and `شود`, which a query typed with the ZWNJ or
+    with a space finds; one typed with nothing between the parts (`میشود`) finds the joined form.
+    Words without a ZWNJ are left out, so other languages' vectors do not grow.
+    """
+    compounds = Func(
+        F(column),
+        Value(WORD_WITHOUT_ZWNJ),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+    return Replace(compounds, Value(ZWNJ), Value(""), output_field=TextField())
 
 
 def index_articles(page_ids: Iterable[int]) -> int:

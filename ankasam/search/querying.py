@@ -8,10 +8,12 @@ Paginator counts and slices; only the slice shown is loaded as articles, with it
 
 import re
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
@@ -21,6 +23,7 @@ from ankasam.core.visibility import visible_to_readers
 
 from .indexing import HIGHLIGHT_START, HIGHLIGHT_STOP
 from .models import SearchEntry, text_search_config
+from .normalise import ZWNJ, normalise_for_search, without_zwnj
 
 MAX_QUERY_LENGTH = 200
 COUNT_LIMIT = 1000
@@ -35,6 +38,7 @@ EXCERPT_WORDS = 30
 # The entry keeps the article's publication date, so ties are broken without joining the articles.
 NEWEST_ENTRIES_FIRST = ("-publication_date", "-page_id")
 WORD = re.compile(r"[^\W_]+")
+SEARCHED_COLUMNS = ("title", "standfirst", "text")
 # Control characters (NUL, which PostgreSQL refuses in text, among them) and the highlight markers.
 UNSAFE_IN_QUERY = re.compile(f"[\x00-\x08\x0b-\x1f\x7f{HIGHLIGHT_START}{HIGHLIGHT_STOP}]")
 
@@ -58,7 +62,11 @@ class Terms:
 
 
 def query_terms(text: str) -> Terms:
-    """Words to find and words to exclude (`-word`); `or` and quotes are left to PostgreSQL's parser."""
+    """Words to find and words to exclude (`-word`); `or` and quotes are left to PostgreSQL's parser.
+
+    A word typed with a zero-width non-joiner counts as its parts (`می‌شود` as `می` and `شود`),
+    as PostgreSQL's parser reads it.
+    """
     required, excluded = [], []
     for token in text.casefold().split():
         if token == "or":
@@ -72,7 +80,9 @@ def search_articles(query: str, language: str, within=None) -> "SearchResults":
     """What readers of `language` may find for `query`, best first, then newest.
 
     `within` narrows the candidates (an ArticlePage queryset, e.g. the listing filters' result).
+    The query is normalised as the indexed text is: `ي` finds `ی`, `١٢` finds `۱۲` and `12`.
     """
+    query = normalise_for_search(query)
     entries = SearchEntry.objects.filter(language=language).filter(Exists(visible_page()))
     if within is not None:
         entries = entries.filter(page_id__in=within.values("pk"))
@@ -156,11 +166,28 @@ def prefix_query(text: str) -> str:
     """
     if '"' in text or "or" in text.casefold().split():
         return ""
-    terms = query_terms(text)
-    if not terms.required:
-        return ""
-    required = [f"{word}:*" if len(word) >= MIN_PREFIX_LENGTH else word for word in terms.required]
-    return " & ".join(required + [f"!{word}" for word in terms.excluded])
+    clauses, excluded, required = [], [], 0
+    for token in text.casefold().split():
+        parts = WORD.findall(token)
+        if token.startswith("-"):
+            excluded += [f"!{part}" for part in parts][: MAX_WORDS - len(excluded)]
+            continue
+        parts = parts[: MAX_WORDS - required]
+        required += len(parts)
+        if not parts:
+            continue
+        if ZWNJ in token and len(parts) > 1:
+            # Typed with a ZWNJ: its parts find a text that writes it with one or with a space,
+            # the joined form a text that writes it with nothing between (`میشود`).
+            joined = "".join(WORD.findall(without_zwnj(token)))
+            clauses.append(f"({' & '.join(map(prefix, parts))} | {prefix(joined)})")
+        else:
+            clauses += map(prefix, parts)
+    return " & ".join(clauses + excluded) if clauses else ""
+
+
+def prefix(word: str) -> str:
+    return f"{word}:*" if len(word) >= MIN_PREFIX_LENGTH else word
 
 
 @dataclass(frozen=True)
@@ -234,7 +261,17 @@ def marked(headline: str) -> SafeString:
 
 
 def substring_entries(entries, text: str):
-    """Entries holding every required word and none excluded, in any case (ASCII only on SQLite)."""
+    """Entries holding every required word and none excluded, in any case (ASCII only on SQLite).
+
+    The columns are read without their zero-width non-joiners, so that `می‌شود` is found whether
+    the query writes it with one (its parts), a space (the same parts) or nothing (`میشود`).
+    """
+    entries = entries.alias(
+        **{
+            f"joined_{column}": Replace(column, Value(ZWNJ), Value(""), output_field=TextField())
+            for column in SEARCHED_COLUMNS
+        }
+    )
     terms = query_terms(text)
     if not terms.required:
         return entries.none()
@@ -246,7 +283,7 @@ def substring_entries(entries, text: str):
 
 
 def contains_word(word: str) -> Q:
-    return Q(title__icontains=word) | Q(standfirst__icontains=word) | Q(text__icontains=word)
+    return reduce(or_, (Q(**{f"joined_{column}__icontains": word}) for column in SEARCHED_COLUMNS))
 
 
 def highlighted_excerpt(source: str, words: list[str]) -> SafeString:

@@ -1,6 +1,7 @@
 """Full-page screenshots of the main reading pages on a phone and on a desktop, and a few views
 issue 21 asked for: an article's end, a listing's first screen on a phone, the 404 page `make run`
-shows, and the home page in dark colours.
+shows, the home page in dark colours, and the Persian home page, listing and article, checked to be
+laid out right to left.
 
 In the suite they go to test-artifacts/screenshots/ for a person to look at; `make screenshots`
 sets SCREENSHOTS_DIR=docs/screenshots to refresh the ones the documentation shows. The test fails
@@ -192,3 +193,52 @@ def test_screenshots_of_an_article_end_a_phone_listing_the_404_and_dark_mode(liv
     page.goto(live_server.url + "/en/")
     save_view(page, "home-dark", 1280)
     context.close()
+
+
+# The Persian article: notes citing Latin and Persian sources, in a right-to-left page.
+PERSIAN_ARTICLE_SLUG = "qosh-tepa-amu-darya-water-diplomacy-without-recognition"
+# Measured in the page: what a right-to-left layout puts on which side.
+RIGHT_TO_LEFT_LAYOUT = """() => {
+    const box = selector => document.querySelector(selector).getBoundingClientRect();
+    const main = document.querySelector('main');
+    return {
+        dir: document.documentElement.dir,
+        brandRightOfSwitcher: box('.site-header__brand').left > box('.language-switcher').right,
+        textAlign: getComputedStyle(main.querySelector('h1')).textAlign,
+        headingAtRight: box('main h1').right > innerWidth / 2,
+        // The list's numbers stand in its inline-start padding: on the right.
+        notesNumberedAtRight: [...document.querySelectorAll('.footnotes__list')].every(list => {
+            const style = getComputedStyle(list);
+            return parseFloat(style.paddingRight) > parseFloat(style.paddingLeft);
+        }),
+        scrollsSideways: document.documentElement.scrollWidth > innerWidth,
+    };
+}"""
+
+
+def test_the_persian_pages_are_laid_out_right_to_left(live_server, browser):
+    cache.clear()
+    call_command("set_site_address", live_server.url)
+    load_demo_content()
+    article = ArticlePage.objects.get(slug_en=PERSIAN_ARTICLE_SLUG)
+    with override("fa"):
+        listing, persian_article = article.get_parent().get_url(), article.get_url()
+    addresses = {"home-fa": "/fa/", "listing-fa": listing, "article-fa": persian_article}
+    for name, address in addresses.items():
+        for width in WIDTHS:
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            response = page.goto(live_server.url + address)
+            assert response.ok, f"{address} answered {response.status}"
+            layout = page.evaluate(RIGHT_TO_LEFT_LAYOUT)
+            assert layout["dir"] == "rtl", address
+            assert layout["textAlign"] in ("start", "right"), address
+            assert layout["headingAtRight"] and layout["notesNumberedAtRight"], (address, width, layout)
+            assert not layout["scrollsSideways"], f"{address} is wider than {width} px"
+            if width == 1280:
+                assert layout["brandRightOfSwitcher"], (address, layout)
+                page.evaluate(LOAD_EVERY_IMAGE)
+                path = screenshots_dir() / f"{name}.png"
+                save_as_palette_png(page.screenshot(full_page=True), path)
+                assert path.stat().st_size > 10_000, f"{path.name} is nearly blank"
+            context.close()

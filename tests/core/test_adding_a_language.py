@@ -19,13 +19,36 @@ from django.core.management import CommandError, call_command
 
 from ankasam.core.management.commands import add_language
 from ankasam.core.management.commands.add_language import Command, copy_msgids, drafted_profile
-from ankasam.settings.language_list import LanguageProfile, read_language_profiles
+from ankasam.settings.language_list import LanguageProfile, append_language_profile, read_language_profiles
 from tests.scratch_project import PROJECT_DIR, build_site_with_language, manage
 
-CODE = "fa"
+# A right-to-left language the site does not ship (Persian, the docs' example, ships now).
+CODE = "ar"
+PERSIAN = "fa"
 CONTENT = PROJECT_DIR / "ankasam" / "demo" / "content"
 ARTICLE_FILE = CONTENT / "articles" / "10-qosh-tepa-amu-darya-water-diplomacy.toml"
 HTML_TAG = re.compile(r"<html[^>]*>")
+# What a translator writes for the demo in the new language: the `[ar]` sections of its files.
+ARABIC_SITE = """
+[home.ar]
+title = "تحليلات لجوار متغير"
+intro = "أبحاث مستقلة في الطاقة والأمن والدبلوماسية من آسيا الوسطى إلى البحر الأسود."
+[articles.ar]
+title = "تحليلات"
+slug = "tahlilat"
+intro = "تحليلاتنا وتعليقاتنا وتقاريرنا، الأحدث أولًا."
+"""
+ARABIC_ARTICLE = """
+[ar]
+title = "قوش تبه ونهر آمو داريا: دبلوماسية المياه من دون اعتراف"
+slug = "qosh-tepa-wa-amu-darya"
+standfirst = "أصبحت أكبر قناة ري في أفغانستان أمرًا واقعًا على ضفاف نهر مشترك."
+body = "لم يعد السؤال كيف تُوقَف القناة، بل كيف تُدار مياه النهر بين جميع الدول المشاطئة له.[^1]"
+
+[[ar.notes]]
+label = "1"
+text = "مقابلة أجراها المؤلفون مع مسؤول سابق في قطاع الري، إسطنبول، نوفمبر ٢٠٢٥."
+"""
 
 
 def read_toml(path: Path) -> dict:
@@ -67,44 +90,55 @@ def fetch_pages(article_slug: str, paths: list[str], output: str) -> None:
     Path(output).write_text(json.dumps(pages), encoding="utf-8")
 
 
+def write_arabic_demo_sections(project: Path) -> None:
+    """The translator's step: the new language's sections of the demo content, in the copy."""
+    for name, sections in [("site.toml", ARABIC_SITE), (f"articles/{ARTICLE_FILE.name}", ARABIC_ARTICLE)]:
+        path = project / "ankasam" / "demo" / "content" / name
+        path.write_text(path.read_text(encoding="utf-8") + sections, encoding="utf-8")
+
+
 def test_a_language_added_by_the_documented_procedure_is_served_right_to_left_and_editable(tmp_path):
     languages_file = PROJECT_DIR / "ankasam" / "settings" / "languages.toml"
     checkout_languages = languages_file.read_text(encoding="utf-8")
     package_migrations = installed_package_migrations()
-    article = read_toml(ARTICLE_FILE)
-    site = read_toml(CONTENT / "site.toml")
+    article = tomllib.loads(ARABIC_ARTICLE)
+    site = tomllib.loads(ARABIC_SITE)
     article_path = f"/{CODE}/{site['articles'][CODE]['slug']}/{article[CODE]['slug']}/"
+    english_slug = read_toml(ARTICLE_FILE)["en"]["slug"]
 
-    project, added = build_site_with_language(tmp_path / "site", CODE)
+    project, added = build_site_with_language(tmp_path / "site", CODE, write_arabic_demo_sections)
     manage(
         project,
         "shell",
         "-v0",
         "-c",
         "from tests.core.test_adding_a_language import fetch_pages; "
-        f"fetch_pages({article['en']['slug']!r}, {[article_path, f'/{CODE}/']!r}, 'pages.json')",
+        f"fetch_pages({english_slug!r}, {[article_path, f'/{CODE}/']!r}, 'pages.json')",
     )
     pages = json.loads((project / "pages.json").read_text(encoding="utf-8"))
 
     copied_languages = read_toml(project / "ankasam" / "settings" / "languages.toml")
     assert copied_languages["codes"][-1] == CODE
-    assert copied_languages["profiles"][CODE] == read_toml(languages_file)["profiles"][CODE]
+    assert CODE not in read_toml(languages_file)["profiles"]
+    drafted = read_language_profiles(project / "ankasam" / "settings" / "languages.toml")[CODE]
+    assert drafted == drafted_profile(CODE, LANG_INFO[CODE])
+    assert drafted.search_config == "arabic" and drafted.script == "arabic"
     catalogue = project / "locale" / CODE / "LC_MESSAGES" / "django.po"
     assert catalogue.with_suffix(".mo").exists(), added
     assert f'"Language: {CODE}\\n"' in catalogue.read_text(encoding="utf-8")
     assert list(project.glob(f"ankasam/*/migrations/*_add_language_{CODE}.py")), added
 
-    persian_article = pages[article_path]
-    assert persian_article["status"] == 200
-    assert HTML_TAG.search(persian_article["html"]).group(0) == f'<html lang="{CODE}" dir="rtl">'
-    assert article[CODE]["title"] in persian_article["html"]
-    assert persian_article["html"].count('class="footnote"') == len(article[CODE]["notes"])
+    new_article = pages[article_path]
+    assert new_article["status"] == 200
+    assert HTML_TAG.search(new_article["html"]).group(0) == f'<html lang="{CODE}" dir="rtl">'
+    assert article[CODE]["title"] in new_article["html"]
+    assert new_article["html"].count('class="footnote"') == len(article[CODE]["notes"])
 
-    persian_home = pages[f"/{CODE}/"]
-    assert persian_home["status"] == 200
-    assert HTML_TAG.search(persian_home["html"]).group(0) == f'<html lang="{CODE}" dir="rtl">'
-    assert site["home"][CODE]["title"] in persian_home["html"]
-    assert article[CODE]["title"] in persian_home["html"]
+    new_home = pages[f"/{CODE}/"]
+    assert new_home["status"] == 200
+    assert HTML_TAG.search(new_home["html"]).group(0) == f'<html lang="{CODE}" dir="rtl">'
+    assert site["home"][CODE]["title"] in new_home["html"]
+    assert article[CODE]["title"] in new_home["html"]
 
     editor = pages["admin"]
     assert editor["status"] == 200
@@ -149,9 +183,9 @@ def test_without_xgettext_the_catalogue_copies_the_strings_to_translate(tmp_path
     )
     source.save(str(tmp_path / "django.po"))
 
-    catalogue = copy_msgids(tmp_path / "django.po", CODE)
+    catalogue = copy_msgids(tmp_path / "django.po", PERSIAN)
 
-    assert catalogue.metadata["Language"] == CODE
+    assert catalogue.metadata["Language"] == PERSIAN
     assert catalogue.metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"  # Django's rule for Persian
     assert [entry.msgid for entry in catalogue] == ["Footnotes", "{{ minutes }} min read"]
     assert catalogue[0].msgstr == "" and catalogue[0].occurrences == [("templates/x.html", "")]
@@ -207,6 +241,7 @@ def test_a_new_languages_profile_is_appended_for_review_keeping_the_file(tmp_pat
 
 def test_a_profile_written_before_the_language_is_added_is_kept(tmp_path, monkeypatch):
     path = languages_copy(tmp_path, monkeypatch)
+    append_language_profile(LanguageProfile(CODE, "ar_AR", "arabic", "arabic", ("«", "»")), path)
     before = path.read_text(encoding="utf-8")
     output = io.StringIO()
 

@@ -56,3 +56,23 @@ def test_character_references_are_never_cut():
         html
         == '<p>«منبع» <bdi dir="ltr">a</bdi> &lt; <bdi dir="ltr">b</bdi> &amp; <bdi dir="ltr">c</bdi></p>'
     )
+
+
+def test_an_apostrophe_inside_a_transliterated_word_stays_in_its_run():
+    note = "<p>Rakhmatov, “Amudar’ya i novyi kanal” [آمودریا و کانال], Ja'fari’s notes.</p>"
+
+    html = str(isolate_other_direction(note, "rtl"))
+
+    # The closing quotation mark after the title is still outside the run.
+    assert '“<bdi dir="ltr">Amudar’ya i novyi kanal</bdi>”' in html
+    assert '<bdi dir="ltr">Ja\'fari’s notes</bdi>.' in html
+
+
+def test_a_web_address_is_one_left_to_right_run_without_the_full_stop_after_it():
+    chicago = "رحیمی، فرید. «قوش‌تپه». ANKASAM. https://example.org/fa/tahlil-ha/qosh-tepa/."
+    mla = "رحیمی، فرید. «قوش‌تپه». example.org/fa/tahlil-ha/qosh-tepa/. به زبان فارسی."
+
+    html = str(isolate_other_direction(chicago, "rtl"))
+    assert html.endswith('<bdi dir="ltr">ANKASAM. https://example.org/fa/tahlil-ha/qosh-tepa/</bdi>.')
+    html = str(isolate_other_direction(mla, "rtl"))
+    assert html.endswith('<bdi dir="ltr">example.org/fa/tahlil-ha/qosh-tepa/</bdi>. به زبان فارسی.')

@@ -1,4 +1,7 @@
-"""The interface in every language: complete catalogues, and no English string on /tr/ or /ru/."""
+"""The interface in every language: complete catalogues, and no English string on translated pages.
+
+The languages are the site's (languages.toml) but the default one, whose catalogue is the source.
+"""
 
 import os
 import shutil
@@ -6,10 +9,12 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlencode
 
 import polib
 import pytest
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import override
 
 from ankasam.articles.models import ArticlePage
@@ -97,7 +102,13 @@ def test_public_pages_show_no_english_interface_string(client, home_page, langua
         article = next(a for a in ArticlePage.objects.live().order_by("pk") if language in languages_of(a))
         missing = next(a for a in ArticlePage.objects.live() if language not in languages_of(a))
         person = PersonPage.objects.live().first()
+        topic = article.topics.first()
+        search = reverse("search")
         urls = [f"/{language}/", article.get_parent().url, article.url, person.get_parent().url, person.url]
+        urls += [reverse("hub_index", kwargs={"kind": "topics"}), reverse("hub", args=("topics", topic.slug))]
+        # A search with results (a word of the article's title) and one without.
+        found = f"{search}?{urlencode({'q': article.title.split()[0]})}"
+        urls += [found, f"{search}?q=zzzqqq", search]
     urls += [f"/{language}/no-such-page/", missing.url.replace("/en/", f"/{language}/", 1)]
 
     for url in urls:
@@ -106,3 +117,5 @@ def test_public_pages_show_no_english_interface_string(client, home_page, langua
         html = response.content.decode()
         assert f'<html lang="{language}"' in html, url
         assert english_interface_strings(html, language) == [], url
+        if url == found:
+            assert article.url in html, "the search with results found nothing: its strings went unchecked"

@@ -36,7 +36,7 @@ from ankasam.translations.availability import languages_of
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-OG_LOCALES = {"en": "en_GB", "tr": "tr_TR", "ru": "ru_RU"}
+OG_LOCALES = {"en": "en_GB", "tr": "tr_TR", "ru": "ru_RU", "fa": "fa_IR"}
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 RFC_822 = re.compile(r"^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d [+-]\d{4}$")
 ARTICLE_KEYS = {

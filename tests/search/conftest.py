@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from ankasam.articles.content import Note, paragraph
+from ankasam.core.languages import site_language_codes
 from ankasam.taxonomy.models import ArticleType, Region, Topic
 
 from ..articles.factories import create_article
@@ -50,7 +51,7 @@ def write(article_index, author):
     def write_article(live=True, authors=None, **languages_and_fields):
         translations = {
             code: languages_and_fields.pop(code)
-            for code in ("en", "tr", "ru")
+            for code in site_language_codes()
             if code in languages_and_fields
         }
         return create_article(

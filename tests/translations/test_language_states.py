@@ -46,6 +46,7 @@ def test_a_published_piece_is_published_in_the_languages_it_is_written_in(in_eng
         "en": (True, True, False, False, "original"),
         "tr": (True, True, False, False, "up_to_date"),
         "ru": (False, False, False, False, "missing"),
+        "fa": (False, False, False, False, "missing"),
     }
     assert states["en"].record == {} and states["ru"].record == {}
     assert set(states["tr"].record) == {"text", "source"}
@@ -81,6 +82,7 @@ def test_a_piece_never_published_is_a_draft_in_each_language_it_is_written_in(ar
         "en": (True, False, True, False, "original"),
         "tr": (False, False, False, False, "missing"),
         "ru": (False, False, False, False, "missing"),
+        "fa": (False, False, False, False, "missing"),
     }
 
 

@@ -23,6 +23,7 @@ def bio_only_in_turkish(people_index):
         role_en="Fellow",
         role_tr="Araştırmacı",
         role_ru="Научный сотрудник",
+        role_fa="پژوهشگر",
         short_bio_en="",
         short_bio_tr="",
         bio_en="",

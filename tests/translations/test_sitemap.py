@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from ankasam.core.languages import site_language_codes
+
 from ..articles.factories import create_article, text_with_notes
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +49,7 @@ def test_each_language_of_a_piece_is_an_entry_naming_the_others(client, article_
     assert entries[ENGLISH]["alternates"] == entries[TURKISH]["alternates"] == expected
     assert entries[ENGLISH]["lastmod"] == f"{article.last_published_at:%Y-%m-%d}"
     assert [url for url, entry in entries.items() if entry["alternates"] == expected] == [ENGLISH, TURKISH]
-    home = {"en": "http://localhost/en/", "tr": "http://localhost/tr/", "ru": "http://localhost/ru/"}
+    home = {code: f"http://localhost/{code}/" for code in site_language_codes()}
     assert entries[home["ru"]]["alternates"] == {**home, "x-default": home["en"]}
 
 

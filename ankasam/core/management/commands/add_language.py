@@ -221,9 +221,10 @@ class Command(BaseCommand):
             for path in migration_files() - before:
                 path.unlink()
 
-        write_language_codes([*current, code], LANGUAGES_FILE)
         self.stdout.write(f"1/5 Listed {code} in {self.relative(LANGUAGES_FILE)}.")
+        # The profile first: a listed language without one makes the file invalid.
         self.write_profile(profile)
+        write_language_codes([*current, code], LANGUAGES_FILE)
         undone = (
             "Undone: languages.toml is as it was and no migration was left behind. Fix the error "
             "and run add_language again."
