@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
@@ -32,4 +33,19 @@ def register_insert_feature(features):
             "from_database_format": {"ins": InlineStyleElementHandler("INSERT")},
             "to_database_format": {"style_map": {"INSERT": "ins"}},
         },
+    )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_notes_that_do_not_match_the_text(request, page):
+    """A draft saved with inconsistent notes says what publishing will need (models.py `clean`).
+    Not for autosave's background posts: their messages would surface later, out of context."""
+    warnings = getattr(page, "footnote_warnings", None)
+    if not warnings or not request.accepts("text/html"):
+        return
+    messages.warning(
+        request,
+        _("The draft is saved, but it cannot be published until its notes match the text: %(problems)s")
+        % {"problems": " ".join(str(warning) for warning in warnings)},
     )

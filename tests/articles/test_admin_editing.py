@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -67,14 +68,68 @@ class EditorWritesAnArticleTests(WagtailPageTestCase):
         self.assertIn('<li id="fn-2" class="footnote" value="2">', html)
         self.assertIn(self.author.title_en, html)
 
-    def test_a_reference_to_a_missing_note_is_refused_with_a_message(self):
-        data = self.post_data("<p>Claim.[^1] Other.[^7]</p>", [("1", "<p>Source.</p>")])
+    def add_url(self):
+        return f"/admin/pages/add/articles/articlepage/{self.index.pk}/"
 
-        response = self.client.post(f"/admin/pages/add/articles/articlepage/{self.index.pk}/", data)
+    def test_publishing_with_a_reference_to_a_missing_note_is_refused_with_a_message(self):
+        data = {
+            **self.post_data("<p>Claim.[^1] Other.[^7]</p>", [("1", "<p>Source.</p>")]),
+            "action-publish": "action-publish",
+        }
+
+        response = self.client.post(self.add_url(), data)
 
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "EN: [^7] refers to a note that does not exist")
         self.assertFalse(ArticlePage.objects.exists())
+
+    def test_a_draft_with_notes_that_do_not_match_is_saved_with_a_warning_saying_what_is_wrong(self):
+        data = self.post_data("<p>Claim.[^1] Other.[^7]</p>", [("1", "<p>Source.</p>"), ("2", "<p>B.</p>")])
+
+        response = self.client.post(self.add_url(), data, follow=True)
+
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+        self.assertFalse(article.live)
+        self.assertEqual(article.get_latest_revision().as_object().body_en.raw_data[0]["type"], "paragraph")
+        warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+        self.assertEqual(len(warnings), 1)
+        self.assertIn("cannot be published until its notes match the text", warnings[0])
+        self.assertIn("EN: [^7] refers to a note that does not exist", warnings[0])
+        self.assertIn("EN: the note “2” is not referred to in the text", warnings[0])
+
+    def test_publishing_that_draft_from_the_edit_view_is_refused_and_saving_it_again_is_not(self):
+        self.client.post(self.add_url(), self.post_data("<p>Claim.[^7]</p>", [("1", "<p>Source.</p>")]))
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+        edit_url = f"/admin/pages/{article.pk}/edit/"
+        inconsistent = self.post_data("<p>Claim.[^7]</p>", [("1", "<p>Source.</p>")])
+
+        refused = self.client.post(edit_url, {**inconsistent, "action-publish": "action-publish"})
+        saved = self.client.post(edit_url, inconsistent)
+        fixed = self.client.post(
+            edit_url,
+            {
+                **self.post_data("<p>Claim.[^1]</p>", [("1", "<p>Source.</p>")]),
+                "action-publish": "action-publish",
+            },
+        )
+
+        self.assertEqual(refused.status_code, 200)
+        self.assertContains(refused, "EN: [^7] refers to a note that does not exist")
+        self.assertEqual(saved.status_code, 302)
+        self.assertEqual(fixed.status_code, 302)
+        article.refresh_from_db()
+        self.assertTrue(article.live)
+
+    def test_a_saved_inconsistent_revision_cannot_be_published_later(self):
+        # What a reviewer's approval outside the edit view, or code, would do with the draft.
+        self.client.post(self.add_url(), self.post_data("<p>Claim.[^7]</p>", [("1", "<p>Source.</p>")]))
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+
+        with self.assertRaises(ValidationError):
+            article.get_latest_revision().publish()
+
+        article.refresh_from_db()
+        self.assertFalse(article.live)
 
     def test_a_piece_written_only_in_turkish_needs_no_english_title_and_is_read_only_in_turkish(self):
         data = self.post_data(
