@@ -1,8 +1,15 @@
+import json
+import re
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from ankasam.articles.content import Note, paragraph, write_article_translation
 from ankasam.articles.models import ArticleIndexPage, ArticlePage
+from ankasam.core.roles import TRANSLATORS
 from ankasam.home.models import HomePage
 from ankasam.people.models import PeopleIndexPage
 from ankasam.translations.availability import languages_of
@@ -172,3 +179,65 @@ class EditorWritesAnArticleTests(WagtailPageTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "This field is required.")
         self.assertFalse(ArticlePage.objects.exists())
+
+    def test_pasted_notes_are_offered_at_save_and_converted_into_the_same_notes_as_typed_ones(self):
+        pasted = (
+            "<p>Turkmenistan hesitates.[1] Europe waits.[2] Again.[1]</p><h3>Notes</h3>"
+            '<p>1. First <a href="https://example.org/s">source</a>.</p><p>2. Ibid., p. 4.</p>'
+        )
+        saved = self.client.post(self.add_url(), self.post_data(pasted, []), follow=True)
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+        convert_url = f"/admin/articles/{article.pk}/convert-pasted-notes/en/"
+
+        offers = [str(m) for m in saved.context["messages"] if m.level_tag == "warning"]
+        self.assertEqual(len(offers), 1)
+        self.assertIn("2 notes found at the end of the EN text, referred to as [1]..[2]", offers[0])
+        self.assertIn(convert_url, offers[0])
+        question = self.client.get(convert_url)
+        self.assertContains(question, "2 notes found at the end of the EN text: convert them into footnotes?")
+        self.assertEqual(article.revisions.count(), 1)
+
+        converted = self.client.post(convert_url, follow=True)
+
+        self.assertContains(converted, "2 notes of the EN text are now footnotes, in a new draft.")
+        article.refresh_from_db()
+        draft = article.get_latest_revision_as_object()
+        self.assertEqual(article.revisions.count(), 2)
+        typed = ArticlePage()
+        write_article_translation(
+            typed,
+            "en",
+            title="Gas and the Caspian",
+            blocks=[paragraph("<p>Turkmenistan hesitates.[^1] Europe waits.[^2] Again.[^1]</p>")],
+            notes=[
+                Note("1", '<p>First <a href="https://example.org/s">source</a>.</p>'),
+                Note("2", "<p>Ibid., p. 4.</p>"),
+            ],
+        )
+        for field in ("body_en", "footnotes_en"):
+            self.assertEqual(without_ids(getattr(draft, field)), without_ids(getattr(typed, field)), field)
+        self.assertEqual(self.client.post(convert_url).status_code, 302)  # nothing left: no new revision
+        self.assertEqual(article.revisions.count(), 2)
+
+    def test_a_translator_may_not_convert_another_language(self):
+        self.client.post(self.add_url(), self.post_data("<p>A.[1]</p><p>1. Source.</p>", []))
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+        translator = get_user_model().objects.create_user("leyla", password="a long passphrase 42")
+        translator.translation_languages = ["tr"]
+        translator.save()
+        translator.groups.add(Group.objects.get(name=TRANSLATORS))
+        self.client.force_login(translator)
+
+        response = self.client.post(f"/admin/articles/{article.pk}/convert-pasted-notes/en/")
+
+        # Wagtail's admin answers a refusal by sending the user to the dashboard.
+        self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
+        self.assertEqual(article.revisions.count(), 1)
+        own_language = self.client.get(f"/admin/articles/{article.pk}/convert-pasted-notes/tr/")
+        self.assertContains(own_language, "The latest draft holds no pasted notes to convert.")
+
+
+def without_ids(stream) -> list:
+    """The stored blocks without what the editor adds to any text: block ids and paragraph keys."""
+    stored = json.dumps([{k: v for k, v in block.items() if k != "id"} for block in stream.get_prep_value()])
+    return json.loads(re.sub(r' data-block-key=\\"\w+\\"', "", stored))
