@@ -9,6 +9,7 @@ from wagtail.admin.rich_text.editors.draftail import features as draftail_featur
 from ankasam.people.models import PERSON_PAGE_CONTEXT_HOOK
 
 from .admin_views import convert_pasted_notes
+from .models import ArticlePage
 from .note_conversion import pasted_notes_by_language
 from .queries import articles_by
 
@@ -58,9 +59,9 @@ def report_notes_after_saving(request, page):
     them, publishing is refused: models.py `clean`), and notes pasted as plain text that one click
     converts (pasted_notes.py). Not for autosave's background posts: their messages would surface
     later, out of context."""
-    if not request.accepts("text/html"):
+    if not isinstance(page, ArticlePage) or not request.accepts("text/html"):
         return
-    warnings = getattr(page, "footnote_warnings", None)
+    warnings = page.footnote_warnings
     if warnings:
         messages.warning(
             request,
