@@ -74,11 +74,19 @@ class ArticleBodyBlock(blocks.StreamBlock):
 class FootnoteBlock(blocks.StructBlock):
     label = blocks.RegexBlock(
         regex=rf"^{LABEL}$",
-        label=_("label"),
-        help_text=_("What the text refers to as [^label], e.g. 1 or kazemi-2023."),
+        label=_("Label"),
+        help_text=_(
+            "A short name for this note, e.g. 1 or kazemi-2023. Where the note is referred to, "
+            "type the same name in the text as [^1] (or [^kazemi-2023]). Readers never see it: "
+            "they see the notes numbered 1, 2, 3... in order of first reference."
+        ),
         error_messages={"invalid": _("Use letters, digits, '-', '.', ':' or '_' only, no spaces.")},
     )
-    text = blocks.RichTextBlock(features=NOTE_FEATURES, label=_("note"))
+    text = blocks.RichTextBlock(
+        features=NOTE_FEATURES,
+        label=_("Text of the note"),
+        help_text=_("What readers see at the foot of the article: the source, a comment, a link."),
+    )
 
     class Meta:
         icon = "list-ol"

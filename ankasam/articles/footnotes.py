@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from ankasam.core.bidi import isolate_other_direction, paragraph_direction
 from ankasam.core.text import html_to_text
@@ -47,15 +48,15 @@ def footnote_problems(body_text: str, labels: list[str]) -> list[str]:
     seen = set()
     for label in labels:
         if label in seen:
-            problems.append(f"two notes have the label “{label}”")
+            problems.append(gettext("two notes have the label “%(label)s”") % {"label": label})
         seen.add(label)
     referenced = markers_in(body_text)
     for label in dict.fromkeys(referenced):
         if label not in seen:
-            problems.append(f"[^{label}] refers to a note that does not exist")
+            problems.append(gettext("[^%(label)s] refers to a note that does not exist") % {"label": label})
     for label in dict.fromkeys(labels):
         if label not in referenced:
-            problems.append(f"the note “{label}” is not referred to in the text")
+            problems.append(gettext("the note “%(label)s” is not referred to in the text") % {"label": label})
     return problems
 
 

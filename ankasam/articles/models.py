@@ -22,6 +22,7 @@ from ankasam.translations.secondary import text_in_language
 
 from .blocks import ArticleBodyBlock, FootnotesBlock
 from .footnotes import footnote_problems
+from .forms import ArticlePageForm
 from .text import plain_text, reader_text, reading_minutes
 
 
@@ -81,7 +82,17 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
     )
     hero_image = optional_image(_("main image"), help_text=_("Its caption and credit are shown under it."))
     body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
-    footnotes = StreamField(FootnotesBlock(), blank=True, verbose_name=_("footnotes"))
+    footnotes = StreamField(
+        FootnotesBlock(),
+        blank=True,
+        verbose_name=_("footnotes"),
+        help_text=_(
+            "Add a footnote with its label, e.g. 1, and its text; then type [^1] in the text where "
+            "the note is referred to, right after the punctuation. A draft can be saved with notes "
+            "that do not match the text yet; publishing needs every note referred to and every "
+            "reference to have its note."
+        ),
+    )
     topics = ParentalManyToManyField(
         "taxonomy.Topic", blank=True, related_name="articles", verbose_name=_("topics")
     )
@@ -94,6 +105,9 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
     )
     # Minutes per language, computed when the page is cleaned (every save and revision).
     reading_minutes = models.JSONField(default=dict, editable=False)
+    # Not stored: set by the admin form (forms.py) when the post saves a draft.
+    footnotes_may_be_inconsistent = False
+    footnote_warnings: list = []
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -127,6 +141,7 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    base_form_class = ArticlePageForm
     # What it tells search engines and link previews (translations/discoverable.py).
     og_type = "article"
     schema_type = "Article"
@@ -160,14 +175,21 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
 
     def clean(self):
         super().clean()
-        problems = []
-        for language in site_language_codes():
-            labels = [block.value["label"] for block in field_in(self, "footnotes", language) or []]
-            body_text = plain_text(field_in(self, "body", language))
-            for problem in footnote_problems(body_text, labels):
-                problems.append(f"{language.upper()}: {problem}")
-        if problems:
-            raise ValidationError([_("Footnotes: %(problem)s.") % {"problem": p} for p in problems])
+        problems = [
+            f"{language.upper()}: {problem}"
+            for language in site_language_codes()
+            for problem in footnote_problems(
+                plain_text(field_in(self, "body", language)),
+                [block.value["label"] for block in field_in(self, "footnotes", language) or []],
+            )
+        ]
+        messages = [_("Footnotes: %(problem)s.") % {"problem": p} for p in problems]
+        # A draft may hold notes that do not match its text yet (the admin form says so for a
+        # draft, forms.py); anything that makes the page live, a later publication of that draft
+        # included, is refused.
+        self.footnote_warnings = messages if self.footnotes_may_be_inconsistent else []
+        if messages and not self.footnotes_may_be_inconsistent:
+            raise ValidationError(messages)
         self.reading_minutes = {
             language: reading_minutes(field_in(self, "body", language)) for language in site_language_codes()
         }

@@ -1,10 +1,16 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
 from wagtail.admin.rich_text.editors.draftail import features as draftail_features
 
 from ankasam.people.models import PERSON_PAGE_CONTEXT_HOOK
 
+from .admin_views import convert_pasted_notes
+from .models import ArticlePage
+from .note_conversion import pasted_notes_by_language
 from .queries import articles_by
 
 
@@ -33,3 +39,47 @@ def register_insert_feature(features):
             "to_database_format": {"style_map": {"INSERT": "ins"}},
         },
     )
+
+
+@hooks.register("register_admin_urls")
+def pasted_notes_urls():
+    return [
+        path(
+            "articles/<int:page_id>/convert-pasted-notes/<str:language>/",
+            convert_pasted_notes,
+            name="articles_convert_pasted_notes",
+        )
+    ]
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def report_notes_after_saving(request, page):
+    """After a save, what the notes need: notes that do not match the text (a draft is saved with
+    them, publishing is refused: models.py `clean`), and notes pasted as plain text that one click
+    converts (pasted_notes.py). Not for autosave's background posts: their messages would surface
+    later, out of context."""
+    if not isinstance(page, ArticlePage) or not request.accepts("text/html"):
+        return
+    warnings = page.footnote_warnings
+    if warnings:
+        messages.warning(
+            request,
+            _("The draft is saved, but it cannot be published until its notes match the text: %(problems)s")
+            % {"problems": " ".join(str(warning) for warning in warnings)},
+        )
+    for language, pasted in pasted_notes_by_language(page).items():
+        count = len(pasted.notes)
+        url = reverse("articles_convert_pasted_notes", args=[page.pk, language])
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s note found at the end of the %(language)s text, referred to as [1]: "
+                "convert it into a footnote?",
+                "%(count)s notes found at the end of the %(language)s text, referred to as [1]..[%(count)s]: "
+                "convert them into footnotes?",
+                count,
+            )
+            % {"count": count, "language": language.upper()},
+            buttons=[messages.button(url, _("Convert pasted notes"))],
+        )

@@ -1,5 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
@@ -13,3 +15,10 @@ def only_editors_delete_other_peoples_pages(request, page):
         return None
     messages.error(request, _("Only an editor can delete a page someone else created."))
     return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("insert_editor_js")
+def submit_after_the_running_autosave():
+    """A save or publish clicked while an autosave is on its way waits for its answer, so a page
+    the autosave has just created is not created twice (static/js/admin-autosave-then-submit.js)."""
+    return format_html('<script src="{}"></script>', static("js/admin-autosave-then-submit.js"))

@@ -1,7 +1,15 @@
+import json
+import re
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from ankasam.articles.content import Note, paragraph, write_article_translation
 from ankasam.articles.models import ArticleIndexPage, ArticlePage
+from ankasam.core.roles import TRANSLATORS
 from ankasam.home.models import HomePage
 from ankasam.people.models import PeopleIndexPage
 from ankasam.translations.availability import languages_of
@@ -83,14 +91,68 @@ class EditorWritesAnArticleTests(WagtailPageTestCase):
         found = self.client.get("/admin/tag-autocomplete/taxonomy/tag/", {"term": "Rail"})
         self.assertEqual(found.json(), ["Railways"])
 
-    def test_a_reference_to_a_missing_note_is_refused_with_a_message(self):
-        data = self.post_data("<p>Claim.[^1] Other.[^7]</p>", [("1", "<p>Source.</p>")])
+    def add_url(self):
+        return f"/admin/pages/add/articles/articlepage/{self.index.pk}/"
 
-        response = self.client.post(f"/admin/pages/add/articles/articlepage/{self.index.pk}/", data)
+    def test_publishing_with_a_reference_to_a_missing_note_is_refused_with_a_message(self):
+        data = {
+            **self.post_data("<p>Claim.[^1] Other.[^7]</p>", [("1", "<p>Source.</p>")]),
+            "action-publish": "action-publish",
+        }
+
+        response = self.client.post(self.add_url(), data)
 
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "EN: [^7] refers to a note that does not exist")
         self.assertFalse(ArticlePage.objects.exists())
+
+    def test_a_draft_with_notes_that_do_not_match_is_saved_with_a_warning_saying_what_is_wrong(self):
+        data = self.post_data("<p>Claim.[^1] Other.[^7]</p>", [("1", "<p>Source.</p>"), ("2", "<p>B.</p>")])
+
+        response = self.client.post(self.add_url(), data, follow=True)
+
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+        self.assertFalse(article.live)
+        self.assertEqual(article.get_latest_revision().as_object().body_en.raw_data[0]["type"], "paragraph")
+        warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+        self.assertEqual(len(warnings), 1)
+        self.assertIn("cannot be published until its notes match the text", warnings[0])
+        self.assertIn("EN: [^7] refers to a note that does not exist", warnings[0])
+        self.assertIn("EN: the note “2” is not referred to in the text", warnings[0])
+
+    def test_publishing_that_draft_from_the_edit_view_is_refused_and_saving_it_again_is_not(self):
+        self.client.post(self.add_url(), self.post_data("<p>Claim.[^7]</p>", [("1", "<p>Source.</p>")]))
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+        edit_url = f"/admin/pages/{article.pk}/edit/"
+        inconsistent = self.post_data("<p>Claim.[^7]</p>", [("1", "<p>Source.</p>")])
+
+        refused = self.client.post(edit_url, {**inconsistent, "action-publish": "action-publish"})
+        saved = self.client.post(edit_url, inconsistent)
+        fixed = self.client.post(
+            edit_url,
+            {
+                **self.post_data("<p>Claim.[^1]</p>", [("1", "<p>Source.</p>")]),
+                "action-publish": "action-publish",
+            },
+        )
+
+        self.assertEqual(refused.status_code, 200)
+        self.assertContains(refused, "EN: [^7] refers to a note that does not exist")
+        self.assertEqual(saved.status_code, 302)
+        self.assertEqual(fixed.status_code, 302)
+        article.refresh_from_db()
+        self.assertTrue(article.live)
+
+    def test_a_saved_inconsistent_revision_cannot_be_published_later(self):
+        # What a reviewer's approval outside the edit view, or code, would do with the draft.
+        self.client.post(self.add_url(), self.post_data("<p>Claim.[^7]</p>", [("1", "<p>Source.</p>")]))
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+
+        with self.assertRaises(ValidationError):
+            article.get_latest_revision().publish()
+
+        article.refresh_from_db()
+        self.assertFalse(article.live)
 
     def test_a_piece_written_only_in_turkish_needs_no_english_title_and_is_read_only_in_turkish(self):
         data = self.post_data(
@@ -133,3 +195,65 @@ class EditorWritesAnArticleTests(WagtailPageTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "This field is required.")
         self.assertFalse(ArticlePage.objects.exists())
+
+    def test_pasted_notes_are_offered_at_save_and_converted_into_the_same_notes_as_typed_ones(self):
+        pasted = (
+            "<p>Turkmenistan hesitates.[1] Europe waits.[2] Again.[1]</p><h3>Notes</h3>"
+            '<p>1. First <a href="https://example.org/s">source</a>.</p><p>2. Ibid., p. 4.</p>'
+        )
+        saved = self.client.post(self.add_url(), self.post_data(pasted, []), follow=True)
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+        convert_url = f"/admin/articles/{article.pk}/convert-pasted-notes/en/"
+
+        offers = [str(m) for m in saved.context["messages"] if m.level_tag == "warning"]
+        self.assertEqual(len(offers), 1)
+        self.assertIn("2 notes found at the end of the EN text, referred to as [1]..[2]", offers[0])
+        self.assertIn(convert_url, offers[0])
+        question = self.client.get(convert_url)
+        self.assertContains(question, "2 notes found at the end of the EN text: convert them into footnotes?")
+        self.assertEqual(article.revisions.count(), 1)
+
+        converted = self.client.post(convert_url, follow=True)
+
+        self.assertContains(converted, "2 notes of the EN text are now footnotes, in a new draft.")
+        article.refresh_from_db()
+        draft = article.get_latest_revision_as_object()
+        self.assertEqual(article.revisions.count(), 2)
+        typed = ArticlePage()
+        write_article_translation(
+            typed,
+            "en",
+            title="Gas and the Caspian",
+            blocks=[paragraph("<p>Turkmenistan hesitates.[^1] Europe waits.[^2] Again.[^1]</p>")],
+            notes=[
+                Note("1", '<p>First <a href="https://example.org/s">source</a>.</p>'),
+                Note("2", "<p>Ibid., p. 4.</p>"),
+            ],
+        )
+        for field in ("body_en", "footnotes_en"):
+            self.assertEqual(without_ids(getattr(draft, field)), without_ids(getattr(typed, field)), field)
+        self.assertEqual(self.client.post(convert_url).status_code, 302)  # nothing left: no new revision
+        self.assertEqual(article.revisions.count(), 2)
+
+    def test_a_translator_may_not_convert_another_language(self):
+        self.client.post(self.add_url(), self.post_data("<p>A.[1]</p><p>1. Source.</p>", []))
+        article = ArticlePage.objects.get(slug_en="gas-and-the-caspian")
+        translator = get_user_model().objects.create_user("leyla", password="a long passphrase 42")
+        translator.translation_languages = ["tr"]
+        translator.save()
+        translator.groups.add(Group.objects.get(name=TRANSLATORS))
+        self.client.force_login(translator)
+
+        response = self.client.post(f"/admin/articles/{article.pk}/convert-pasted-notes/en/")
+
+        # Wagtail's admin answers a refusal by sending the user to the dashboard.
+        self.assertRedirects(response, "/admin/", fetch_redirect_response=False)
+        self.assertEqual(article.revisions.count(), 1)
+        own_language = self.client.get(f"/admin/articles/{article.pk}/convert-pasted-notes/tr/")
+        self.assertContains(own_language, "The latest draft holds no pasted notes to convert.")
+
+
+def without_ids(stream) -> list:
+    """The stored blocks without what the editor adds to any text: block ids and paragraph keys."""
+    stored = json.dumps([{k: v for k, v in block.items() if k != "id"} for block in stream.get_prep_value()])
+    return json.loads(re.sub(r' data-block-key=\\"\w+\\"', "", stored))

@@ -1,4 +1,9 @@
+import pytest
+from django.utils.translation import override
+
+from ankasam.articles.blocks import FootnoteBlock
 from ankasam.articles.footnotes import footnote_problems, markers_in, number_footnotes
+from ankasam.articles.models import ArticlePage
 
 
 def notes(*labels):
@@ -70,3 +75,26 @@ def test_problems_name_unknown_duplicate_and_unused_labels():
         "the note “2” is not referred to in the text",
     ]
     assert footnote_problems("Fine[^1].", ["1"]) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "text"),
+    [
+        ("en", "Label", "Text of the note"),
+        ("tr", "Etiket", "Notun metni"),
+        ("ru", "Метка", "Текст примечания"),
+    ],
+)
+def test_the_footnote_panel_speaks_to_editors_in_their_interface_language(language, label, text):
+    fields = FootnoteBlock().child_blocks
+    panel_help = ArticlePage._meta.get_field("footnotes").help_text
+    with override("en"):
+        english_help = str(fields["label"].field.help_text), str(panel_help)
+
+    with override(language):
+        assert (str(fields["label"].label), str(fields["text"].label)) == (label, text)
+        helps = str(fields["label"].field.help_text), str(panel_help)
+
+    # Every help text tells how to refer to a note, and is written in the editor's language.
+    assert all("[^1]" in help_text for help_text in helps)
+    assert (helps == english_help) == (language == "en")

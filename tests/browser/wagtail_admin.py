@@ -236,6 +236,22 @@ def save_draft(page: Page) -> None:
     expect(page).to_have_url(re.compile(r"/pages/\d+/edit/"))
 
 
+def wait_for_autosave(page: Page) -> None:
+    """Wait until Wagtail's autosave indicator says the form's latest state is saved."""
+    indicator = page.locator("#w-autosave-indicator")
+    expect(indicator).to_have_attribute("data-w-autosave-state-value", "saved", timeout=15_000)
+
+
+def publish(page: Page) -> None:
+    """The footer's "Publish"; Wagtail then goes back to the section's listing."""
+    _submit_and_expect_success(page, _more_actions(page).get_by_role("button", name="Publish"))
+
+
+def click_publish(page: Page) -> None:
+    """Click "Publish" without waiting for a running autosave, as an editor may."""
+    _more_actions(page).get_by_role("button", name="Publish").click()
+
+
 def submit_for_review(page: Page) -> None:
     """The "Submit to <workflow>" (or "Resubmit to ...") item; Wagtail goes back to the listing."""
     _submit_and_expect_success(page, _more_actions(page).get_by_role("button", name=SUBMIT_TO_WORKFLOW))
