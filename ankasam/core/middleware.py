@@ -37,7 +37,9 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
         if not path:
             return None
         script_prefix = request.path[: len(request.path) - len(request.path_info)]
-        query = request.META.get("QUERY_STRING", "")
+        # Re-encoded from the parsed query: a raw non-ASCII query string (WSGI hands it over as
+        # Latin-1) would otherwise be encoded twice.
+        query = request.GET.urlencode()
         return HttpResponsePermanentRedirect(f"{script_prefix}{path}" + (f"?{query}" if query else ""))
 
     @staticmethod

@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from ankasam.articles.content import Note, paragraph, write_article_translation
 from ankasam.articles.models import ArticleIndexPage, ArticlePage
+from ankasam.core.languages import site_language_codes
 from ankasam.core.roles import TRANSLATORS
 from ankasam.home.models import HomePage
 from ankasam.people.models import PeopleIndexPage
@@ -18,7 +19,9 @@ from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import TagFactory, TopicFactory
 
 
-def empty_translations(*field_names, languages=("tr", "ru")):
+def empty_translations(*field_names, languages=None):
+    # Every site language but English, which the tests write in.
+    languages = languages or [code for code in site_language_codes() if code != "en"]
     return {f"{name}_{lang}": streamfield([]) for name in field_names for lang in languages}
 
 

@@ -27,11 +27,11 @@ PAGE_QUERIES = {
     "/en/analyses/?topic=energy": 12,
     "/en/topics/": 1,
     "/en/topics/energy/": 9,
-    "/tr/regions/south-caucasus/": 9,
+    "/tr/bolgeler/guney-kafkasya/": 9,
     "/en/experts/": 4,
     "/en/experts/elif-aydin/": 7,
     "/en/search/?q=gas": 11,
-    "/ru/search/?q=газ&topic=energy": 12,
+    "/ru/poisk/?q=газ&topic=energetika": 12,
     "/en/about/": 2,
 }
 

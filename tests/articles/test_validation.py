@@ -38,4 +38,4 @@ def test_reading_time_is_computed_per_language_when_saved(article_index):
 
     article_index.add_child(instance=article)
 
-    assert article.reading_minutes == {"en": 1, "tr": 4, "ru": 0}
+    assert article.reading_minutes == {"en": 1, "tr": 4, "ru": 0, "fa": 0}
