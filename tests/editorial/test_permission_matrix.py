@@ -138,8 +138,8 @@ def do_manage_people(client, user, role, team, write_article, article_index, aut
 
 def do_manage_taxonomy(client, *args):
     url = reverse("wagtailsnippets_taxonomy_topic:add")
-    client.post(url, {"name_en": "Water security", "slug": "water-security"})
-    return Topic.objects.filter(slug="water-security").exists()
+    client.post(url, {"name_en": "Water security", "slug_en": "water-security"})
+    return Topic.objects.filter(slug_en="water-security").exists()
 
 
 def do_manage_users(client, *args):
