@@ -10,6 +10,7 @@ from ankasam.core import views as core_views
 from ankasam.discovery import views as discovery_views
 from ankasam.oai import views as oai_views
 from ankasam.serving import views as serving_views
+from ankasam.translations.editor_direction import language_directions_css
 
 # A lost database connection is a translated 503 with Retry-After, not a 500 (serving/outage.py).
 handler500 = "ankasam.serving.outage.server_error"
@@ -22,6 +23,8 @@ urlpatterns = [
     path("robots.txt", discovery_views.robots_txt, name="robots_txt"),
     path("healthz", serving_views.healthz, name="healthz"),
     path("oai/", oai_views.endpoint, name="oai"),
+    # The admin editor's per-language field directions (translations/editor_direction.py).
+    path("language-directions.css", language_directions_css, name="language_directions_css"),
     # The read API, outside the language prefix: its language is ?lang= (docs/api.md).
     path("api/v2/", include((api_router.get_urlpatterns(), api_router.url_namespace))),
 ]

@@ -7,6 +7,9 @@ its page's language, with the other direction's runs isolated (core/bidi.py); th
 editor show the same base direction, so what the editor types reads as the reader will see it.
 """
 
+from django.http import HttpResponse
+from django.views.decorators.cache import cache_control
+
 from ankasam.core.languages import localized_field, site_language_codes, text_direction
 
 ALIGNMENT = {"ltr": "left", "rtl": "right"}
@@ -25,3 +28,9 @@ def direction_rules_for_language_fields(codes: list[str] | None = None) -> str:
             f" {{ direction: {direction}; text-align: {ALIGNMENT[direction]}; }}"
         )
     return "\n".join(rules)
+
+
+# The languages change only with a deploy; an hour keeps it out of every admin page's requests.
+@cache_control(private=True, max_age=3600)
+def language_directions_css(request):
+    return HttpResponse(direction_rules_for_language_fields(), content_type="text/css; charset=utf-8")

@@ -1,12 +1,11 @@
 from django.contrib import messages
+from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from ankasam.core.admin_reports import register_report
 
-from .editor_direction import direction_rules_for_language_fields
 from .permissions import editable_languages, names_of_languages
 from .secondary_report import SecondaryTextsReportView
 from .views import TranslationStatusReportView
@@ -29,7 +28,9 @@ def tell_translators_their_languages(request, page):
     )
 
 
-# Wagtail 8 has no editor-only CSS hook; the rules only match fields named for a language.
+# Wagtail 8 has no editor-only CSS hook; the rules only match fields named for a language. A
+# stylesheet, not a <style> element: the admin's content security policy refuses inline styles;
+# outside the admin's URLs (ankasam/urls.py), since its login page loads it too.
 @hooks.register("insert_global_admin_css")
 def language_fields_in_their_own_direction():
-    return format_html("<style>{}</style>", mark_safe(direction_rules_for_language_fields()))
+    return format_html('<link rel="stylesheet" href="{}">', reverse("language_directions_css"))

@@ -24,7 +24,9 @@ PASSWORD = "a-known-password-for-tests"
 
 
 @pytest.fixture
-def newsroom(live_server, no_autosave, article_index, people_index, django_user_model, tmp_path):
+def newsroom(
+    database_as_migrated, live_server, no_autosave, article_index, people_index, django_user_model, tmp_path
+):
     call_command("set_site_address", live_server.url)
     PersonPageFactory(parent=people_index, title_en="Leyla Kazemi", slug_en="leyla-kazemi")
     editor = django_user_model.objects.create_user("murat", "murat@example.org", PASSWORD)

@@ -12,7 +12,10 @@ def test_each_languages_fields_take_its_direction():
     assert rules[1].endswith("{ direction: rtl; text-align: right; }")
 
 
-def test_the_rules_reach_the_admin(admin_client):
-    response = admin_client.get(reverse("wagtailadmin_home"))
+def test_the_rules_reach_the_admin_as_a_stylesheet(admin_client):
+    page = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    stylesheet = admin_client.get(reverse("language_directions_css"))
 
-    assert b'[data-contentpath$="_ru"] .public-DraftStyleDefault-block' in response.content
+    assert f'<link rel="stylesheet" href="{reverse("language_directions_css")}">' in page
+    assert stylesheet["Content-Type"].startswith("text/css")
+    assert b'[data-contentpath$="_fa"] .public-DraftStyleDefault-block' in stylesheet.content
