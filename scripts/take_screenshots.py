@@ -18,6 +18,7 @@ import tomllib
 import urllib.request
 from pathlib import Path
 
+from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from ankasam.settings.language_list import read_language_codes
@@ -59,6 +60,16 @@ def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 180)
     raise RuntimeError(f"{url} did not answer within {timeout} s")
 
 
+def shrink_png(path: Path) -> None:
+    """A full page at 1280 px is over a megabyte in true colour; 256 colours keep text and charts
+    legible at under half, so the repository does not grow by megabytes per refresh."""
+    with Image.open(path) as image:
+        reduced = image.convert("RGB").quantize(
+            colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+    reduced.save(path, optimize=True)
+
+
 def photograph(base_url: str, paths: dict[str, str]) -> list[Path]:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     shots = [(code, DESKTOP, f"article-{code}.png") for code in LANGUAGES]
@@ -73,6 +84,7 @@ def photograph(base_url: str, paths: dict[str, str]) -> list[Path]:
             if response is None or response.status != 200:
                 raise RuntimeError(f"{paths[code]} answered {response and response.status}")
             page.screenshot(path=str(OUTPUT / name), full_page=True)
+            shrink_png(OUTPUT / name)
             saved.append(OUTPUT / name)
             context.close()
         browser.close()
