@@ -23,6 +23,8 @@ def find_term(queryset, slug: str, language: str | None = None):
     The default-language slug is accepted even from a term with a slug of its own in the language,
     so an address written before the translation still finds it (the hub then redirects).
     """
+    if "\x00" in slug:
+        return None  # no slug holds NUL, and PostgreSQL refuses it in a query
     if not has_slug_per_language(queryset.model):
         return queryset.filter(slug=slug).first()
     language = language or current_language()
