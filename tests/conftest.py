@@ -5,6 +5,7 @@ from wagtail.models import Site
 
 from .articles.factories import ArticleIndexPageFactory
 from .commits import emulate_commits
+from .databases import emptied, empties_the_database, load_snapshot, write_snapshot
 from .people.factories import PeopleIndexPageFactory
 from .worker import use_database_queue
 
@@ -32,6 +33,39 @@ def queued_work_runs_at_commit(monkeypatch):
 def mail_goes_through_the_queue(settings):
     """Django's test set-up sends e-mail straight to locmem; the site queues it (background/mail.py)."""
     settings.EMAIL_BACKEND = "ankasam.background.mail.QueuedEmailBackend"
+
+
+@pytest.fixture(scope="session")
+def database_left_as_found(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A snapshot of the test database as migrations left it (default site, home page, roles)."""
+    snapshot = tmp_path_factory.mktemp("database") / "found.json"
+    with django_db_blocker.unblock():
+        write_snapshot(snapshot)
+    return snapshot
+
+
+@pytest.fixture(scope="module", autouse=True)
+def database_given_back(request):
+    """After a module with transactional tests, the next module finds the database as migrated.
+
+    Only such modules take the snapshot, before their first test empties anything.
+    """
+    mine = [item for item in request.session.items if getattr(item, "module", None) is request.module]
+    if not any(empties_the_database(item) for item in mine):
+        yield
+        return
+    snapshot = request.getfixturevalue("database_left_as_found")
+    yield
+    with request.getfixturevalue("django_db_blocker").unblock():
+        if emptied():
+            load_snapshot(snapshot)
+
+
+@pytest.fixture
+def database_as_migrated(database_left_as_found, transactional_db):
+    """For a module with several transactional tests: each one empties the database when it ends."""
+    if emptied():
+        load_snapshot(database_left_as_found)
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -76,42 +74,6 @@ def screenshot_of():
         return path
 
     return take
-
-
-@pytest.fixture(scope="module", autouse=True)
-def database_left_as_found(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Give the database back as migrations left it (default site, home page, roles, workflow).
-
-    A live-server test runs in a transactional test case, which empties the database when it
-    ends; the next module would find no default site and no groups. serialized_rollback cannot
-    help: Playwright's sync API keeps an event loop running, so Django's connection handler
-    hands the test a new wrapper, without the copy the test database was serialized to.
-    loaddata (not deserialize_db_from_string) also resets PostgreSQL's sequences.
-    """
-    snapshot = tmp_path_factory.mktemp("database") / "found.json"
-    with django_db_blocker.unblock():
-        snapshot.write_text(connection.creation.serialize_db_to_string())
-    yield snapshot
-    with django_db_blocker.unblock():
-        restore(snapshot)
-
-
-def restore(snapshot):
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    call_command("loaddata", snapshot, verbosity=0)
-
-
-@pytest.fixture
-def database_as_migrated(database_left_as_found, transactional_db):
-    """For a module with several live-server tests: each one empties the database when it ends.
-
-    The flush leaves the content types post_migrate made again; they go too, so that the
-    snapshot's own rows (and primary keys) load.
-    """
-    from wagtail.models import Site
-
-    if not Site.objects.exists():
-        restore(database_left_as_found)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import uuid
 from contextlib import contextmanager
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, connections
 from django.db.utils import load_backend
 
@@ -27,37 +26,6 @@ def require_postgresql_tools() -> None:
         if in_ci():
             pytest.fail(reason)
         pytest.skip(reason)
-
-
-def load_snapshot(snapshot) -> None:
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    # loaddata, not deserialize_db_from_string: it also resets PostgreSQL's sequences.
-    call_command("loaddata", snapshot, verbosity=0)
-
-
-def emptied() -> bool:
-    """A transactional test ends by emptying the database: the default site goes too."""
-    from wagtail.models import Site
-
-    return not Site.objects.exists()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def database_left_as_found(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Give the next module the database as migrations left it (default site, home page, roles)."""
-    snapshot = tmp_path_factory.mktemp("database") / "found.json"
-    with django_db_blocker.unblock():
-        snapshot.write_text(connection.creation.serialize_db_to_string())
-    yield snapshot
-    with django_db_blocker.unblock():
-        if emptied():
-            load_snapshot(snapshot)
-
-
-@pytest.fixture
-def database_as_migrated(database_left_as_found, transactional_db):
-    if emptied():
-        load_snapshot(database_left_as_found)
 
 
 def wrapper_for(settings_dict: dict, alias: str):

@@ -23,7 +23,8 @@ from ankasam.articles import pdf
 from ankasam.articles.models import ArticlePage
 from ankasam.operations import databases
 
-from .conftest import database_alias, load_snapshot, require_postgresql_tools, serving_from
+from ..databases import load_snapshot
+from .conftest import database_alias, require_postgresql_tools, serving_from
 from .content import TEXTS, build_site
 
 # Most tests only read an archive made once for the module; the round trips make their own.

@@ -2,8 +2,6 @@ import datetime
 import importlib.util
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
 from wagtail.models import Site
 
 from ..articles.factories import ArticleIndexPageFactory, create_article, written_in
@@ -21,34 +19,6 @@ def varnishd():
     return path
 
 
-@pytest.fixture(scope="module")
-def database_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The database as migrations left it, put back after the module's transactional tests.
-
-    A transactional test (live server, servers in other processes) empties every table when it
-    ends; the next test module would find no default site, no groups and no workflow.
-    """
-    snapshot = tmp_path_factory.mktemp("database") / "migrated.json"
-    with django_db_blocker.unblock():
-        snapshot.write_text(connection.creation.serialize_db_to_string())
-    yield snapshot
-    with django_db_blocker.unblock():
-        restore(snapshot)
-
-
-def restore(snapshot) -> None:
-    # loaddata rather than deserialize_db_from_string: it also resets PostgreSQL's sequences.
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    call_command("loaddata", snapshot, verbosity=0)
-
-
-@pytest.fixture
-def migrated_database(database_snapshot, transactional_db):
-    """Committed data other processes can read, starting from the migrated state."""
-    if not Site.objects.exists():
-        restore(database_snapshot)
-
-
 def serve_site_at(host: str, port: int) -> Site:
     """Page addresses, and so purges, name the address readers use: the edge's."""
     site = Site.objects.get(is_default_site=True)
@@ -58,7 +28,7 @@ def serve_site_at(host: str, port: int) -> Site:
 
 
 @pytest.fixture
-def piece(migrated_database):
+def piece(database_as_migrated):
     """A piece written in English, Turkish and Russian, in a section named in all three."""
     home = Site.objects.get(is_default_site=True).root_page.specific
     index = ArticleIndexPageFactory(parent=home, title_ru="Аналитика", slug_ru="analitika")

@@ -39,7 +39,7 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 
 
 @pytest.fixture
-def database_url(migrated_database):
+def database_url(database_as_migrated):
     db = connection.settings_dict
     return f"postgresql://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 

@@ -33,7 +33,7 @@ def varnish(varnishd, live_server, tmp_path_factory):
 
 
 @pytest.fixture
-def behind_varnish(varnish, settings, migrated_database):
+def behind_varnish(varnish, settings, database_as_migrated):
     serve_site_at(LOOPBACK, varnish.port)
     settings.PAGE_CACHE_ENABLED = True
     settings.WAGTAILFRONTENDCACHE = {
