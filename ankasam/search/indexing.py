@@ -51,7 +51,13 @@ def classification_words(article: ArticlePage, language: str) -> list[str]:
     """Names a reader of `language` sees on the article: authors, type, topics, regions, tags."""
     terms = [link.person for link in article.article_authors.all()]
     names = [str(text_in_language(person, "title", language)) for person in terms]
-    terms = [article.article_type, *article.topics.all(), *article.regions.all(), *article.tags.all()]
+    # By id, not the models' ordering: that orders by the name in the active language, which
+    # differs between a publish (the editor's language) and a rebuild.
+    by_id = [
+        sorted(related.all(), key=lambda term: term.pk)
+        for related in (article.topics, article.regions, article.tags)
+    ]
+    terms = [article.article_type, *(term for group in by_id for term in group)]
     names += [str(text_in_language(term, "name", language)) for term in terms if term is not None]
     return names
 
