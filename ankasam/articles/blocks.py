@@ -12,12 +12,17 @@ PARAGRAPH_FEATURES = [
     "h2", "h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul", "blockquote",
     "superscript", "subscript", "strikethrough", "insert", "code",
 ]  # fmt: skip
+# The article body's paragraphs also get the "add a footnote" control (wagtail_hooks.py): other
+# pages' bodies have no notes to add to.
+ARTICLE_PARAGRAPH_FEATURES = [*PARAGRAPH_FEATURES, "note-reference"]
 NOTE_FEATURES = ["bold", "italic", "link"]
 
 FOOTNOTE_HELP = _(
-    "Refer to a footnote by typing its label in square brackets with a caret, e.g. [^1] or "
-    "[^kazemi-2023], right after the punctuation. Readers see the notes numbered 1, 2, 3... "
-    "in order of first reference."
+    "To add a footnote where the cursor is, type / and choose Footnote (or click [^] in the "
+    "toolbar over selected words): the reference and the note are added, ready for its text. "
+    "Or type the note's label in square brackets with a caret, e.g. [^1] or [^kazemi-2023], "
+    "right after the punctuation. Readers see the notes numbered 1, 2, 3... in order of first "
+    "reference."
 )
 
 
@@ -61,7 +66,9 @@ class CodeBlock(blocks.TextBlock):
 
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
-        features=PARAGRAPH_FEATURES, help_text=FOOTNOTE_HELP, template="articles/blocks/paragraph.html"
+        features=ARTICLE_PARAGRAPH_FEATURES,
+        help_text=FOOTNOTE_HELP,
+        template="articles/blocks/paragraph.html",
     )
     heading = HeadingBlock()
     quote = QuoteBlock()

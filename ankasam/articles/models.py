@@ -87,10 +87,11 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
         blank=True,
         verbose_name=_("footnotes"),
         help_text=_(
-            "Add a footnote with its label, e.g. 1, and its text; then type [^1] in the text where "
-            "the note is referred to, right after the punctuation. A draft can be saved with notes "
-            "that do not match the text yet; publishing needs every note referred to and every "
-            "reference to have its note."
+            "The quickest way to add a footnote is from the text: type / where the note belongs and "
+            "choose Footnote. Or add one here with its label, e.g. 1, and its text; then type [^1] "
+            "in the text where the note is referred to, right after the punctuation. A draft can be "
+            "saved with notes that do not match the text yet; publishing needs every note referred "
+            "to and every reference to have its note."
         ),
     )
     topics = ParentalManyToManyField(
