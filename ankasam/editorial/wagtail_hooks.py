@@ -5,6 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from .panels import UnpublishedDraftsPanel
+
 
 @hooks.register("before_delete_page")
 def only_editors_delete_other_peoples_pages(request, page):
@@ -22,3 +24,8 @@ def submit_after_the_running_autosave():
     """A save or publish clicked while an autosave is on its way waits for its answer, so a page
     the autosave has just created is not created twice (static/js/admin-autosave-then-submit.js)."""
     return format_html('<script src="{}"></script>', static("js/admin-autosave-then-submit.js"))
+
+
+@hooks.register("construct_homepage_panels")
+def list_unpublished_drafts(request, panels):
+    panels.append(UnpublishedDraftsPanel(request))

@@ -1,6 +1,8 @@
 """Issue 19, item 4: Wagtail 8's autosave creates the page while the editor is still typing; the
 editor's "Publish" must then publish that page, not post a second copy that clashes with it."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -84,3 +86,27 @@ def test_publish_clicked_while_the_first_autosave_is_on_its_way_publishes_that_p
     expect(page.locator(".messages li.success").first).to_contain_text("published", timeout=15_000)
     (article,) = ArticlePage.objects.all()
     assert article.live and article.title_en == TITLE
+
+
+def test_a_new_article_left_unsaved_is_listed_as_the_editors_own_draft(page, newsroom, screenshot):
+    """Issue 19, item 4: autosave has made the abandoned form a page; it must not be lost among
+    other people's pages, so the dashboard lists it, as a draft, under the editor's own edits."""
+    base_url, index = newsroom
+    admin.log_in(page, base_url, "murat", PASSWORD)
+    admin.start_article(page, base_url, index.pk)
+    admin.fill_title(page, TITLE)
+    admin.add_author(page, "Selin Kaya")
+    admin.add_paragraph(page, "Tariffs rose twice this winter.")
+    admin.wait_for_autosave(page)
+
+    page.goto(admin.admin_url(base_url, "wagtailadmin_home"))  # away, without saving
+    mine = page.get_by_role("region", name="Your unpublished drafts")
+    row = mine.get_by_role("row").filter(has=page.get_by_role("link", name=TITLE, exact=True))
+    expect(row).to_contain_text(re.compile(r"\bdraft\b", re.IGNORECASE))
+    screenshot("workflow-unpublished-drafts")
+    row.get_by_role("link", name=TITLE, exact=True).click()
+    expect(page).to_have_url(
+        admin.admin_url(base_url, "wagtailadmin_pages:edit", ArticlePage.objects.get().pk)
+    )
+    (article,) = ArticlePage.objects.all()
+    assert article.owner.username == "murat" and not article.live
