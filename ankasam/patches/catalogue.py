@@ -159,6 +159,21 @@ def admin_content_security_policy():
     return None
 
 
+def workflow_action_refused_cleanly() -> Replacement:
+    """Approving from the dashboard what cannot be published: a message, not a 500 (editorial/approval.py)."""
+    from wagtail.admin.views.generic.workflow import WorkflowAction
+
+    from ankasam.editorial.approval import post_refusing_what_cannot_be_published
+
+    return Replacement(
+        name="workflow action refused cleanly",
+        upstream="wagtail.admin.views.generic.workflow.WorkflowAction.post",
+        target=WorkflowAction,
+        attribute="post",
+        replacement=post_refusing_what_cannot_be_published,
+    )
+
+
 def patches() -> list:
     return [
         *localized_routing(),
@@ -170,4 +185,5 @@ def patches() -> list:
         csrf_cookie_readable,
         static_files_kept_a_year,
         admin_content_security_policy,
+        workflow_action_refused_cleanly(),
     ]
