@@ -221,7 +221,6 @@ class _Converter(InlineMarkup):
         figcaption = tag.find("figcaption")
         caption = plain_text(figcaption) if figcaption else ""
         if figcaption:
-            self.collect_links(figcaption, where="a caption")
             figcaption.extract()
         classes = tag.get("class") or []
         if "wp-block-embed" in classes or tag.find("iframe"):
@@ -237,24 +236,43 @@ class _Converter(InlineMarkup):
                 self.add_iframe(tag.find("iframe"))
             else:
                 self.convert_children(tag)
-            self.add_caption_paragraph(caption)
+            self.add_caption_paragraph(caption, figcaption)
         elif tag.find("table"):
-            self.add_table(tag.find("table"), caption=caption)
+            self.add_table(tag.find("table"), caption=caption, caption_links=self.links_of(figcaption))
         elif tag.find("img") and len(tag.find_all("img")) == 1 and "wp-block-gallery" not in classes:
             self.add_image(tag.find("img"), caption=caption)
+            self.add_links_paragraph(self.links_of(figcaption), where="a caption")
         elif tag.find("img"):
             for img in tag.find_all("img"):
                 self.add_image(img, caption="")
-            self.add_caption_paragraph(caption)
+            self.add_caption_paragraph(caption, figcaption)
         else:
             # A pull quote is a figure around a blockquote, and so on: convert what is inside.
             self.convert_children(tag)
-            self.add_caption_paragraph(caption)
+            self.add_caption_paragraph(caption, figcaption)
 
-    def add_caption_paragraph(self, caption: str) -> None:
-        # Embeds and galleries have nowhere to keep a caption; a paragraph keeps its words.
-        if caption:
+    def add_caption_paragraph(self, caption: str, figcaption: Tag | None = None) -> None:
+        # Embeds and galleries have nowhere to keep a caption; a paragraph keeps its words, and
+        # the figure's caption its links and marks too.
+        if caption and figcaption is not None:
+            figcaption.name = "p"
+            figcaption.attrs = {}
+            self.add_paragraph(figcaption)
+        elif caption:
             self.add_paragraph(fragment(f"<p>{escape(caption)}</p>"))
+
+    def links_of(self, figcaption: Tag | None) -> list[tuple[str, str]]:
+        return self.collect_links(figcaption) if figcaption is not None else []
+
+    def add_links_paragraph(self, links: list[tuple[str, str]], where: str) -> None:
+        """Under a block that holds no links, a paragraph with the links it had, as links."""
+        if not links:
+            return
+        html = " · ".join(f'<a href="{html_escape(href)}">{escape(text)}</a>' for text, href in links)
+        self.result.blocks.append(paragraph(f"<p>{html}</p>"))
+        self.report(
+            f"Links in {where} were listed, as links, in a paragraph under it (the block holds none)."
+        )
 
     def add_image(self, img: Tag, caption: str) -> None:
         attachment_id = None
@@ -291,12 +309,12 @@ class _Converter(InlineMarkup):
         else:
             self.report(f"Removed an <iframe> from an unrecognised source: {iframe.get('src') or '(none)'}")
 
-    def add_table(self, table: Tag, caption: str) -> None:
+    def add_table(self, table: Tag, caption: str, caption_links=()) -> None:
+        links = [*caption_links, *self.collect_links(table)]
         caption_tag = table.find("caption")
         if caption_tag:
             caption = " ".join(filter(None, [caption, plain_text(caption_tag)]))
             caption_tag.extract()
-        self.collect_links(table, where="a table")
         rows = [[plain_text(cell) for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")]
         rows = [row for row in rows if row]
         if not rows:
@@ -322,6 +340,7 @@ class _Converter(InlineMarkup):
                 },
             )
         )
+        self.add_links_paragraph(links, where="a table")
 
 
 def convert_body(html: str, attached_ids: Sequence[int] = ()) -> BodyResult:

@@ -25,12 +25,16 @@ class InlineMarkup:
     """Cleaning inline markup; mixed into the body converter, whose `report`, `add_iframe`,
     `add_media` and `result` it uses."""
 
-    def collect_links(self, tag: Tag, where: str) -> None:
+    def collect_links(self, tag: Tag) -> list[tuple[str, str]]:
+        """The links of a part whose block holds no links (a table, an image's caption): their
+        text and address, for `add_links_paragraph` to keep under the block."""
+        found = []
         for link in tag.find_all("a", href=True):
             href = str(link["href"]).strip()
             if href and not UNSAFE_SCHEME.match(href):
                 self.result.links.append(href)
-                self.report(f"Links in {where} were kept as text only (the block holds no links).")
+                found.append((link.get_text(" ", strip=True) or href, href))
+        return found
 
     def clean_inline(self, tag: Tag) -> Tag:
         """Reduce to what a paragraph's rich text holds, reporting what had to go."""

@@ -99,18 +99,36 @@ def test_a_quote_without_links_stays_a_quote_block():
     assert result.blocks == [("quote", {"quote": "Patience.", "attribution": "Someone"})]
 
 
-def test_links_in_captions_and_tables_are_reported_once_with_a_count():
+def test_links_in_captions_and_tables_are_kept_as_links_under_their_block_and_reported():
     html = (
-        '<table><tr><td><a href="/a/">a</a></td><td><a href="/b/">b</a></td></tr></table>'
+        '<table><tr><td><a href="/a/">a</a></td><td><a href="/b/">b &amp; c</a></td></tr></table>'
         '<figure><img class="wp-image-3" src="x.jpg"><figcaption>By <a href="/c/">C</a></figcaption></figure>'
     )
     result = convert_body(html)
 
+    kinds = [kind for kind, _ in result.blocks]
+    assert kinds == ["table", "paragraph", "image", "paragraph"]
+    assert result.blocks[1][1].source == '<p><a href="/a/">a</a> · <a href="/b/">b &amp; c</a></p>'
+    assert result.blocks[2][1]["caption"] == "By C"
+    assert result.blocks[3][1].source == '<p><a href="/c/">C</a></p>'
     assert result.problems == [
-        "Links in a table were kept as text only (the block holds no links). (×2)",
-        "Links in a caption were kept as text only (the block holds no links).",
+        "Links in a table were listed, as links, in a paragraph under it (the block holds none).",
+        "Links in a caption were listed, as links, in a paragraph under it (the block holds none).",
     ]
     assert result.links == ["/a/", "/b/", "/c/"]
+
+
+def test_a_gallery_or_embed_caption_becomes_a_paragraph_with_its_links():
+    html = (
+        '<figure class="wp-block-gallery"><img src="a.jpg"><img src="b.jpg">'
+        '<figcaption>Photos: <a href="https://example.org/archive">the archive</a></figcaption></figure>'
+    )
+    result = convert_body(html)
+
+    assert [kind for kind, _ in result.blocks] == ["image", "image", "paragraph"]
+    assert (
+        result.blocks[2][1].source == '<p>Photos: <a href="https://example.org/archive">the archive</a></p>'
+    )
 
 
 def test_the_file_block_is_one_link_without_its_download_button():
