@@ -14,9 +14,15 @@ address (`publishing.redirect_path`):
 - a year or month with published posts to the article index filtered by that year (the listings
   filter by year, not month).
 
-Only WordPress's default bases (`category`, `tag`, `author`) are known: a site that changed them
-in *Settings > Permalinks* gets no archive redirects for them.
+WordPress's default bases are `category`, `tag` and `author`; a site that changed the first two
+in *Settings > Permalinks* (or the third with a plugin) names its own with `--category-base`,
+`--tag-base` and `--author-base` (`ArchiveBases`). An author's archive is at their "nicename",
+which the export does not hold: WordPress makes it from the login (`author_nicename`).
 """
+
+import re
+import unicodedata
+from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.text import slugify
@@ -29,11 +35,60 @@ from .publishing import PUBLISHED, redirect_path
 from .scan import post_type_of
 
 HUB_KINDS = {"topic": "topics", "region": "regions", "article_type": "types"}
+# What a base may be: one or more path segments of letters, digits and URL-safe marks.
+BASE = re.compile(r"^[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$")
 
 
-def redirect_archives(index, written: dict, topics: dict, people: dict, article_index, report):
+class BadArchiveBase(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class ArchiveBases:
+    """The first path segments of WordPress's archives, as set in Settings > Permalinks."""
+
+    category: str = "category"
+    tag: str = "tag"
+    author: str = "author"
+
+    @classmethod
+    def given(cls, **bases: str | None) -> "ArchiveBases":
+        """The bases given (None or empty: WordPress's default), each checked."""
+        chosen = {}
+        for name, base in bases.items():
+            if not base:
+                continue
+            base = base.strip().strip("/")
+            if not BASE.match(base):
+                raise BadArchiveBase(
+                    f"--{name}-base: {base!r} is not a path (e.g. 'topics' or 'blog/topics')"
+                )
+            chosen[name] = base
+        return cls(**chosen)
+
+
+def author_nicename(login: str) -> str:
+    """The author's archive slug as WordPress makes it from the login (sanitize_title, 50 characters):
+    accents dropped, lower case, '.' to '-', other marks removed, spaces to '-'."""
+    text = unicodedata.normalize("NFKD", login)
+    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
+    text = re.sub(r"&.+?;", "", text).replace(".", "-")
+    text = re.sub(r"[^a-z0-9 _-]", "", text)
+    text = re.sub(r"-+", "-", re.sub(r"\s+", "-", text)).strip("-")
+    return text[:50]
+
+
+def redirect_archives(
+    index,
+    written: dict,
+    topics: dict,
+    people: dict,
+    article_index,
+    report,
+    bases: ArchiveBases = ArchiveBases(),
+):
     """Every archive of the export redirected: categories, tags, authors, years and months."""
-    redirect_categories(index, topics, article_index, report)
+    redirect_categories(index, topics, article_index, report, bases)
     with override(default_language()):
         listing = article_index.get_url()
     for term in index.terms:
@@ -41,17 +96,20 @@ def redirect_archives(index, written: dict, topics: dict, people: dict, article_
             language = index.term_languages.get(term.term_id, (default_language(), ""))[0]
             with override(language):
                 url = tag_page(term.name) or article_index.get_url()
-            for path in language_paths(f"/tag/{term.slug}/", language):
+            for path in language_paths(f"/{bases.tag}/{term.slug}/", language):
                 redirect_path(path, url, report, "archive redirect")
     for login, person in people.items():
         with override(default_language()):
             target = person.get_url()
-        redirect_path(f"/author/{slugify(login)}/", target, report, "archive redirect")
+        # The nicename WordPress made; slugify's spelling too, which this import used before.
+        for name in dict.fromkeys([author_nicename(login), slugify(login)]):
+            if name:
+                redirect_path(f"/{bases.author}/{name}/", target, report, "archive redirect")
     for path, year in date_archives(index, written):
         redirect_path(path, f"{listing}?year={year}", report, "archive redirect")
 
 
-def redirect_categories(index, topics: dict, article_index, report):
+def redirect_categories(index, topics: dict, article_index, report, bases: ArchiveBases):
     by_slug = {term.slug: term for term in index.terms if term.taxonomy == "category"}
     for term in by_slug.values():
         language = index.term_languages.get(term.term_id, (default_language(), ""))[0]
@@ -63,11 +121,11 @@ def redirect_categories(index, topics: dict, article_index, report):
                 url = tag_page(target.name) or article_index.get_url()
             else:
                 url = article_index.get_url()
-        for path in category_paths(term, by_slug, language):
+        for path in category_paths(term, by_slug, language, bases.category):
             redirect_path(path, url, report, "archive redirect")
 
 
-def category_paths(term, by_slug: dict, language: str) -> list[str]:
+def category_paths(term, by_slug: dict, language: str, base: str = "category") -> list[str]:
     """/category/<slug>/, and /category/<parent>/<slug>/ for a child, as WordPress writes them."""
     chain, seen = [term.slug], {term.slug}
     parent = by_slug.get(term.parent)
@@ -75,7 +133,7 @@ def category_paths(term, by_slug: dict, language: str) -> list[str]:
         chain.insert(0, parent.slug)
         seen.add(parent.slug)
         parent = by_slug.get(parent.parent)
-    paths = list(dict.fromkeys([f"/category/{'/'.join(chain)}/", f"/category/{term.slug}/"]))
+    paths = list(dict.fromkeys([f"/{base}/{'/'.join(chain)}/", f"/{base}/{term.slug}/"]))
     return [path for each in paths for path in language_paths(each, language)]
 
 

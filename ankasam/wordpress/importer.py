@@ -6,7 +6,7 @@ old addresses redirected. Everything runs in one transaction; a dry run rolls it
 """
 
 import gc
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.db import transaction
@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from ankasam.core.languages import default_language, localized_field, site_language_codes
 
-from .archives import redirect_archives
+from .archives import ArchiveBases, redirect_archives
 from .bios import read_author_bios
 from .body import convert_body
 from .changes import fingerprint
@@ -82,6 +82,7 @@ class Options:
     wpml_translations: Path | None = None  # WPML's icl_translations table as CSV
     author_bios: Path | None = None
     taxonomy_mapping: Path | None = None
+    archive_bases: ArchiveBases = field(default_factory=ArchiveBases)  # Settings > Permalinks
 
 
 def run_import(options: Options) -> Report:
@@ -118,7 +119,7 @@ def run_import(options: Options) -> Report:
                     where = f"post {min(group.members.values())}"
                     step(where, finish_group, group, statuses, index, report)
                     collect_garbage_now_and_then(number)
-                archives = (index, statuses, topics, people, options.parent, report)
+                archives = (index, statuses, topics, people, options.parent, report, options.archive_bases)
                 step("archive redirects", redirect_archives, *archives)
             step("search index", index_saved, saved)
             if options.dry_run:

@@ -1,10 +1,12 @@
 """WordPress's category, tag, author and date archives redirect to what lists the same pieces here."""
 
 import pytest
+from django.core.management import CommandError
 from django.utils.translation import override
 from wagtail.contrib.redirects.models import Redirect
 
 from ankasam.people.models import PersonPage
+from ankasam.wordpress.archives import author_nicename
 from ankasam.wordpress.models import ImportedAuthor
 
 from .test_import_statuses import export, post, run
@@ -99,3 +101,37 @@ def test_a_tag_no_imported_piece_carries_redirects_to_the_listing(client, site, 
     with override("en"):
         assert location(client, "/tag/lakes/") == site.get_url()
     assert location(client, "/tag/rivers/") == "/en/tags/rivers/"
+
+
+def test_a_site_with_its_own_permalink_bases_gets_its_archives_redirected_from_them(client, site, tmp_path):
+    posts = [tagged(filed(post(1), "water"), "rivers", "Rivers")]
+    path = export(tmp_path, *TERMS, *posts)
+
+    run(path, "--category-base", "/topics/", "--tag-base", "keyword", "--author-base", "team/writers")
+
+    assert location(client, "/topics/water/") == "/en/topics/water/"
+    assert location(client, "/keyword/rivers/") == "/en/tags/rivers/"
+    person = PersonPage.objects.get(pk=ImportedAuthor.objects.get(login="selin").person_id)
+    with override("en"):
+        assert location(client, "/team/writers/selin/") == person.get_url()
+    # WordPress's default bases name nothing on such a site.
+    assert not Redirect.objects.filter(old_path__in=["/category/water", "/tag/rivers"]).exists()
+
+
+def test_a_base_that_is_not_a_path_is_refused_before_anything_is_written(site, tmp_path):
+    with pytest.raises(CommandError, match="--tag-base: 'key word' is not a path"):
+        run(export(tmp_path, *TERMS, post(1)), "--tag-base", "key word")
+    assert not Redirect.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("login", "nicename"),
+    [
+        ("selin", "selin"),
+        ("john.doe", "john-doe"),
+        ("Ayşe Kaya", "ayse-kaya"),
+        ("ed@example.org", "edexample-org"),
+    ],
+)
+def test_an_authors_archive_is_at_the_nicename_wordpress_makes_from_the_login(login, nicename):
+    assert author_nicename(login) == nicename

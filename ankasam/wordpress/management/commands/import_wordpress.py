@@ -8,6 +8,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
 from ankasam.articles.models import ArticleIndexPage
+from ankasam.wordpress.archives import ArchiveBases, BadArchiveBase
 from ankasam.wordpress.importer import ImportFailed, Options, run_import
 from ankasam.wordpress.people import NoPeopleIndex
 from ankasam.wordpress.sidecars import SidecarError
@@ -34,6 +35,12 @@ class Command(BaseCommand):
         )
         for flag, help_text in SIDECAR_OPTIONS.items():
             parser.add_argument(flag, type=Path, help=help_text)
+        for name, default in (("category", "category"), ("tag", "tag"), ("author", "author")):
+            parser.add_argument(
+                f"--{name}-base",
+                help=f"The {name} archives' base, if the site changed it in Settings > Permalinks "
+                f"(default: {default}); its archives redirect from there.",
+            )
         parser.add_argument("--dry-run", action="store_true", help="Read, map and report; write nothing.")
 
     def handle(self, *args, **options):
@@ -53,6 +60,12 @@ class Command(BaseCommand):
             sidecars[name] = options[name]
         if not export.is_file():
             raise CommandError(f"{export} is not a file")
+        try:
+            bases = ArchiveBases.given(
+                category=options["category_base"], tag=options["tag_base"], author=options["author_base"]
+            )
+        except BadArchiveBase as error:
+            raise CommandError(str(error)) from error
         require_migrated_database()
         index = (
             ArticleIndexPage.objects.filter(pk=parent).first() if parent else ArticleIndexPage.objects.first()
@@ -63,7 +76,14 @@ class Command(BaseCommand):
             raise CommandError("No article index to import under: create one, or give --parent with its id")
         try:
             report = run_import(
-                Options(path=export, parent=index, uploads=uploads, dry_run=dry_run, **sidecars)
+                Options(
+                    path=export,
+                    parent=index,
+                    uploads=uploads,
+                    dry_run=dry_run,
+                    archive_bases=bases,
+                    **sidecars,
+                )
             )
         except SidecarError as error:
             raise CommandError(f"A sidecar file cannot be read, nothing was imported: {error}") from error
