@@ -43,7 +43,7 @@ def register_insert_feature(features):
 
 @hooks.register("register_rich_text_features")
 def register_note_reference_control(features):
-    """"Footnote" in the toolbar and the "/" menu: adds the reference where the cursor is and the
+    """The "Footnote" item of the toolbar and the "/" menu: adds the reference where the cursor is and the
     note, ready for its text (static/js/admin-note-reference.js). It makes no entity: what it
     types is the plain [^N] the notes are matched by, so nothing is converted."""
     features.register_editor_plugin(
