@@ -35,11 +35,11 @@ class Command(BaseCommand):
         )
         for flag, help_text in SIDECAR_OPTIONS.items():
             parser.add_argument(flag, type=Path, help=help_text)
-        for name, default in (("category", "category"), ("tag", "tag"), ("author", "author")):
+        for name in ("category", "tag", "author"):
             parser.add_argument(
                 f"--{name}-base",
                 help=f"The {name} archives' base, if the site changed it in Settings > Permalinks "
-                f"(default: {default}); its archives redirect from there.",
+                f"(default: {name}); its archives redirect from there.",
             )
         parser.add_argument("--dry-run", action="store_true", help="Read, map and report; write nothing.")
 
