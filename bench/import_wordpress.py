@@ -24,7 +24,8 @@ it is not. `--tracemalloc` adds the peak of Python's own allocations, which tell
 memory but makes the import about four times slower, so its seconds are not the import's speed;
 with it, `--snapshot` prints where the memory is held when the streaming pass over the posts ends
 and when the last group is published (top 10 lines each). `--profile` prints the 15 most expensive
-calls, cumulatively, per size.
+calls, cumulatively, per size; `--profile-dir DIR` also saves each size's whole profile there
+(`import-<backend>-<groups>.prof`), to read callers and callees with `pstats`.
 """
 
 import argparse
@@ -92,6 +93,11 @@ def arguments():
         default="cumulative",
         help="with --profile: order by time including callees (cumulative) or own time (tottime)",
     )
+    parser.add_argument(
+        "--profile-dir",
+        type=Path,
+        help="with --profile: also save each size's whole profile there, for pstats or snakeviz",
+    )
     parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)  # the child run
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -123,6 +129,8 @@ def run_child(args, backend: str, size: int) -> dict:
     command += ["--database", args.database]
     if args.profile:
         command += ["--profile-by", args.profile_by]
+    if args.profile and args.profile_dir:
+        command += ["--profile-dir", str(args.profile_dir.resolve())]
     for flag in ("any_database", "tracemalloc", "snapshot", "profile"):
         if getattr(args, flag):
             command.append(f"--{flag.replace('_', '-')}")
@@ -385,6 +393,9 @@ def one_size(args):
         if profile:
             out = io.StringIO()
             pstats.Stats(profile, stream=out).sort_stats(args.profile_by).print_stats(25)
+            if args.profile_dir:
+                args.profile_dir.mkdir(parents=True, exist_ok=True)
+                profile.dump_stats(args.profile_dir / f"import-{vendor}-{groups}.prof")
             print(f"{vendor}, {groups} groups, top 15 by cumulative time:\n{out.getvalue().strip()}")
         result = {
             "backend": vendor,

@@ -35,7 +35,7 @@ def localized_routing() -> list[Replacement]:
 
 
 def sibling_slug_check() -> Replacement:
-    """One existence query per language instead of loading every sibling (core/slugs.py)."""
+    """One query for every language instead of loading every sibling (core/slugs.py)."""
     from wagtail_modeltranslation import patch_wagtailadmin
 
     from ankasam.core.slugs import sibling_slug_errors

@@ -249,16 +249,7 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
             page = write_into_standard_page(page, language, planned, parent)
         else:
             page = write_into_page(page, item, language, planned, parent, topics)
-        ImportedPost.objects.update_or_create(
-            site=index.site,
-            post_id=item.post_id,
-            defaults={
-                "page": page,
-                "language": language,
-                "old_path": index.paths.get(item.post_id, ""),
-                "fingerprint": digest,
-            },
-        )
+        remember_origin(record, index, item.post_id, page, language, digest)
         report.created[kind] += created
         report.updated[kind] += not created and record is not None
     else:
@@ -269,6 +260,22 @@ def write_post(item: Item, group: Group, parent, index, people, topics, images, 
     return Written(
         action, item.post_date_gmt, item.modified_gmt, bool(body.links), item.password, label, changed
     )
+
+
+def remember_origin(record, index, post_id: int, page, language: str, digest: str):
+    """Create or update the post's origin record (`record`: the one already read, or None)."""
+    values = {
+        "page": page,
+        "language": language,
+        "old_path": index.paths.get(post_id, ""),
+        "fingerprint": digest,
+    }
+    if record is None:
+        ImportedPost.objects.create(site=index.site, post_id=post_id, **values)
+        return
+    for name, value in values.items():
+        setattr(record, name, value)
+    record.save()
 
 
 def rewrite_links_between_posts(index, written: dict, report: Report):

@@ -22,6 +22,7 @@ from modelsearch.signal_handlers import post_save_signal_handler
 # Small enough that a chunk of articles, each with three languages of body, adds only a few MiB;
 # on PostgreSQL each chunk rescans the index once (title norms), which stays cheap at this size.
 CHUNK = 25
+COLLECT_EVERY_CHUNKS = 4
 
 
 def auto_updated_models() -> list[type]:
@@ -72,7 +73,9 @@ def index_saved(saved: dict[type, set]) -> int:
                     backend.add_bulk(indexed_model, chunk)
                 indexed += len(chunk)
             # Loaded pages hold reference cycles; without this every chunk would stay in memory
-            # until Python's collector next ran, and the peak would grow with the export.
+            # until Python's collector next ran, and the peak would grow with the export. A full
+            # collection walks every object of the process, so it runs every few chunks.
             del objects, by_model
-            gc.collect()
+            if (start // CHUNK) % COLLECT_EVERY_CHUNKS == COLLECT_EVERY_CHUNKS - 1:
+                gc.collect()
     return indexed

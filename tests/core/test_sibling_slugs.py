@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from ankasam.articles.models import ArticleIndexPage
 from ankasam.core.languages import localized_field, site_language_codes
-from ankasam.core.slugs import create_localized_slug_indexes
+from ankasam.core.slugs import create_localized_slug_indexes, sibling_slug_errors
 
 from ..articles.factories import create_article, text_with_notes
 
@@ -109,6 +109,23 @@ def test_checking_slugs_costs_the_same_however_many_siblings_a_page_has(article_
         create_article(article_index, translations=slugged(en=f"piece-{number}"))
 
     assert cost_of_cleaning(article) == with_no_siblings
+
+
+def test_checking_slugs_is_one_query_for_every_language(article_index):
+    article = create_article(
+        article_index, translations=slugged(en="corridors", tr="koridorlar", ru="koridory")
+    )
+    create_article(article_index, translations=slugged(en="gas-routes", tr="gaz-yollari"))
+
+    with CaptureQueriesContext(connection) as queries:
+        assert sibling_slug_errors(article) == {}
+    article.slug_ru = "gas-routes"  # the English-only-in-Russian sibling answers to it in Russian
+    with CaptureQueriesContext(connection) as clash:
+        errors = sibling_slug_errors(article)
+
+    assert len(site_language_codes()) > 1
+    assert (len(queries), len(clash)) == (1, 1)
+    assert list(errors) == ["slug_ru"]
 
 
 def indexed_columns() -> set[tuple[str, ...]]:
