@@ -17,6 +17,7 @@ Each page is requested --warmup times (renditions, the site root paths, cached v
 Pages are rendered round-robin, so that a busy moment of the machine spreads over all of them.
 The queries are those of one warm request (CaptureQueriesContext). Both checkouts are measured
 in alternating rounds (--rounds) when --baseline is given, so that both see the same load.
+--profile-dir DIR profiles this checkout's pages after its last round (DIR/<page>.prof, for pstats).
 
 docs/performance.md has the figures and how to read them.
 """
@@ -60,6 +61,11 @@ def arguments():
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds per checkout (2)")
     parser.add_argument("--pages", help=f"comma-separated, of {', '.join(PAGES)} (default: all)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument(
+        "--profile-dir",
+        type=Path,
+        help="profile --renders more renders per page of this checkout into DIR/<page>.prof",
+    )
     # The child process's side: prepare the database, or measure in it.
     parser.add_argument("--child", choices=["prepare", "measure"], help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
@@ -111,6 +117,22 @@ def child_measure(args):
             client.get(PAGES[name])
             cpu[name].append((time.process_time() - started) * 1000)
     Path(args.output).write_text(json.dumps({"cpu_ms": cpu, "queries": queries}))
+    if args.profile_dir:
+        profile_pages(client, args)
+
+
+def profile_pages(client, args):
+    """cProfile of --renders renders per page, one file each, apart from the measured renders."""
+    import cProfile
+
+    args.profile_dir.mkdir(parents=True, exist_ok=True)
+    for name in args.pages:
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(args.renders):
+            client.get(PAGES[name])
+        profile.disable()
+        profile.dump_stats(args.profile_dir / f"{name}.prof")
 
 
 # ---- the parent ----------------------------------------------------------------------------------
@@ -155,11 +177,12 @@ class Checkout:
         self.run_child("--child", "prepare", quiet=True)
         print(f"  ready in {time.monotonic() - started:.0f} s", flush=True)
 
-    def measure(self, args):
+    def measure(self, args, profile_dir: Path | None = None):
         output = self.state / "result.json"
+        profile = ["--profile-dir", str(profile_dir.resolve())] if profile_dir else []
         self.run_child(
             "--child", "measure", "--output", str(output), "--renders", str(args.renders),
-            "--warmup", str(args.warmup), "--pages", ",".join(args.pages),
+            "--warmup", str(args.warmup), "--pages", ",".join(args.pages), *profile,
         )  # fmt: skip
         result = json.loads(output.read_text())
         for name, values in result["cpu_ms"].items():
@@ -243,7 +266,8 @@ def main():
         for round_number in range(args.rounds):
             for checkout in checkouts if round_number % 2 == 0 else reversed(checkouts):
                 print(f"Round {round_number + 1}: {checkout.label}", flush=True)
-                checkout.measure(args)
+                last_round = round_number == args.rounds - 1
+                checkout.measure(args, args.profile_dir if checkout is current and last_round else None)
         print_table(args, current, baseline)
         print(f"Load average at the end: {load_average()}")
     finally:

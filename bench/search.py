@@ -152,9 +152,14 @@ def unsaved_article(index, step, rng, *, content_type, locale, now, types):
     return article
 
 
-def write_batch(batch, rng, *, topics, regions, people):
-    """The batch's page rows, article rows and links, the article rows by one raw INSERT each."""
+def write_batch(index, batch, rng, *, topics, regions, people):
+    """The batch's page rows, article rows and links, the article rows by one raw INSERT each.
+
+    The index's child count goes up in the same transaction, so a run stopped between batches
+    leaves a tree the next run continues from.
+    """
     from django.db import connection, transaction
+    from django.db.models import F
     from wagtail.models import Page
 
     from ankasam.articles.models import ArticlePage, ArticlePageAuthor
@@ -183,6 +188,7 @@ def write_batch(batch, rng, *, topics, regions, people):
         ArticlePageAuthor.objects.bulk_create(
             [ArticlePageAuthor(page_id=a.pk, person=rng.choice(people), sort_order=0) for a in batch]
         )
+        Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(batch))
 
 
 def insert_articles(index, count, rng):
@@ -205,29 +211,45 @@ def insert_articles(index, count, rng):
         "regions": list(Region.objects.all()),
         "people": list(PersonPage.objects.all()),
     }
-    first_step = index.numchild + 1
+    # After the index's last child, whatever its child count says (an earlier version of this
+    # script counted only at the end, so a run it stopped midway left the count behind).
+    children = Page.objects.child_of(index)
+    Page.objects.filter(pk=index.pk).update(numchild=children.count())
+    last = children.order_by("-path").values_list("path", flat=True).first()
+    first_step = (Page._str2int(last[-Page.steplen :]) if last else 0) + 1
     for start in range(0, count, 500):
         steps = range(first_step + start, first_step + min(start + 500, count))
         batch = [unsaved_article(index, step, rng, **shared) for step in steps]
-        write_batch(batch, rng, **links)
+        write_batch(index, batch, rng, **links)
         print(f"  {start + len(batch)} / {count} articles inserted", flush=True)
-    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
 
 
 def fill(count, rng):
+    """Articles up to `count`, each indexed: what a run finds is checked and completed, not assumed.
+
+    Each batch of articles and each chunk of the index is written in a transaction of its own,
+    so a run that was stopped (Ctrl-C, a crash) leaves whole batches, and the next run inserts
+    only the missing articles and indexes only the articles without entries.
+    """
     from ankasam.articles.models import ArticlePage
     from ankasam.search.indexing import index_articles
+    from ankasam.search.models import SearchEntry
 
     index = ensure_fixtures()
     missing = count - ArticlePage.objects.child_of(index).count()
-    if missing <= 0:
+    if missing > 0:
+        started = time.monotonic()
+        insert_articles(index, missing, rng)
+        print(f"Inserted {missing} articles in {time.monotonic() - started:.0f} s.")
+    else:
         print(f"{count} articles already there; reusing them (--fresh starts again).")
+    indexed = SearchEntry.objects.values("page_id")
+    unindexed = ArticlePage.objects.child_of(index).exclude(pk__in=indexed)
+    ids = list(unindexed.order_by("pk").values_list("pk", flat=True))
+    if not ids:
         return
+    print(f"Indexing {len(ids)} articles...")
     started = time.monotonic()
-    insert_articles(index, missing, rng)
-    print(f"Inserted {missing} articles in {time.monotonic() - started:.0f} s; indexing them...")
-    started = time.monotonic()
-    ids = list(ArticlePage.objects.child_of(index).order_by("pk").values_list("pk", flat=True))
     written = 0
     for start in range(0, len(ids), 1000):
         written += index_articles(ids[start : start + 1000])

@@ -222,12 +222,28 @@ def ranked_entries(entries, text: str, language: str):
     return matches.annotate(rank=rank).order_by("-rank", *NEWEST_ENTRIES_FIRST)
 
 
+def highlight_query(text: str, language: str):
+    """What the excerpt marks: the words of the query's stems, and words beginning with a word as typed.
+
+    Not the prefix form that matching uses: `газа` is stemmed to `газ`, and `газ:*` would mark
+    `газеты` (newspapers) in a text about gas. A word as typed, as a prefix, still marks the
+    Turkish inflections the stemmer parts from their bare form (`ekonomi` is stemmed to `ekono`,
+    `ekonomisinin` to `ekonomi`, which begins with the typed `ekonomi`).
+    """
+    from django.contrib.postgres.search import SearchQuery
+
+    stemmed = SearchQuery(text, config=text_search_config(language), search_type="websearch")
+    typed = " | ".join(dict.fromkeys(map(prefix, query_terms(text).required)))
+    # `simple`: the typed word lower-cased, not stemmed again.
+    return stemmed | SearchQuery(typed, config="simple", search_type="raw") if typed else stemmed
+
+
 def headlines(page_ids: list[int], text: str, language: str) -> dict[int, SafeString]:
     from django.contrib.postgres.search import SearchHeadline
 
     headline = SearchHeadline(
         Concat("standfirst", Value("\n"), "text", output_field=TextField()),
-        text_search(text, language).match,
+        highlight_query(text, language),
         config=text_search_config(language),
         start_sel=HIGHLIGHT_START,
         stop_sel=HIGHLIGHT_STOP,

@@ -62,6 +62,26 @@ def test_the_excerpt_marks_the_inflected_forms_found(client, write):
     assert "<mark>экономике</mark>" in html
 
 
+def test_the_excerpt_marks_only_the_words_of_the_querys_stems(client, write):
+    # "газа" (of gas) is stemmed to "газ"; matching widens it to words beginning with it, which
+    # finds "газеты" (newspapers) too, but only the forms of "газ" are marked.
+    write(en=text("Gas", "Gas."), ru=text("Газ", "Газеты пишут о поставках газа и о газе."))
+
+    html = client.get("/ru/poisk/", {"q": "газа"}).content.decode()
+
+    assert "<mark>газа</mark>" in html
+    assert "<mark>газе</mark>" in html
+    assert "<mark>Газеты</mark>" not in html
+
+
+def test_the_excerpt_marks_turkish_inflections_of_the_bare_word(client, write):
+    write(en=text("Inflation", "Prices."), tr=text("Enflasyon", "Türkiye ekonomisinin sorunları."))
+
+    html = client.get("/tr/ara/", {"q": "ekonomi"}).content.decode()
+
+    assert "<mark>ekonomisinin</mark>" in html
+
+
 def test_a_title_match_ranks_above_a_body_match_whatever_the_date(write):
     write(en=text("Ports", "Caspian ports and pipelines."), publication_date=datetime.date(2026, 3, 1))
     write(en=text("Pipelines", "Ports."), publication_date=datetime.date(2025, 1, 1))
