@@ -23,9 +23,14 @@ def published_articles(language=None):
 
 
 def article_cards(queryset, limit=None):
-    """Newest first, with what a listing card shows fetched in constant queries."""
+    """Newest first, with what a listing card shows fetched in constant queries.
+
+    Without the bodies and notes: a card shows none of them, and every language's StreamField
+    JSON read and parsed for each card was most of a listing's time.
+    """
     cards = (
         readable_in(visible_to_readers(queryset))
+        .defer_streamfields()
         .select_related("article_type", "hero_image")
         .prefetch_related("article_authors__person")
         .order_by(*NEWEST_FIRST)
@@ -61,5 +66,5 @@ def similar_articles(article, topic_ids, region_ids, limit=None):
             output_field=IntegerField(),
         )
         order = (picked_first, *NEWEST_FIRST)
-    visible = published_articles().select_related("article_type", "hero_image")
+    visible = published_articles().defer_streamfields().select_related("article_type", "hero_image")
     return list(visible.filter(wanted).exclude(pk=article.pk).order_by(*order)[:limit])
