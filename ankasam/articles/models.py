@@ -209,8 +209,8 @@ class ArticlePage(TranslatedPageMixin, RoutablePageMixin, TranslationRecordMixin
         return self.social_image or self.hero_image
 
     def get_summary(self, language: str) -> str:
-        body = reader_text(field_in(self, "body", language))
-        return field_in(self, "standfirst", language) or body
+        # The body's text only when there is no standfirst: reading it is the costly part.
+        return field_in(self, "standfirst", language) or reader_text(field_in(self, "body", language))
 
     def section_name(self, language: str) -> str:
         return str(text_in_language(self.article_type, "name", language)) if self.article_type else ""

@@ -4,7 +4,6 @@ from ankasam.core.languages import current_language, field_in, text_direction
 from ankasam.core.visibility import has_expired
 
 from .footnotes import number_footnotes, set_note_directions
-from .queries import similar_articles
 
 
 def render_body_with_footnotes(article, context):
@@ -39,10 +38,12 @@ def article_authors(article):
 
 
 def article_context(article, request, context):
-    # Imported here: the PDF module behind the reader tools renders with this module's helpers.
+    # Imported here: both build on this module's helpers (the PDF module behind the reader tools
+    # renders with them, the kept parts keep what they render).
+    from .kept_parts import body_and_notes, similar_posts_html
     from .reader_actions import reader_tools_context
 
-    body_html, footnotes = render_body_with_footnotes(article, context)
+    body_html, footnotes = body_and_notes(article, request, context)
     authors = article_authors(article)
     topics = list(article.topics.all())
     regions = list(article.regions.all())
@@ -54,6 +55,8 @@ def article_context(article, request, context):
         "topics": topics,
         "regions": regions,
         "tags": list(article.tags.all()),
-        "similar_articles": similar_articles(article, [t.pk for t in topics], [r.pk for r in regions]),
+        "similar_posts": similar_posts_html(
+            article, request, [t.pk for t in topics], [r.pk for r in regions]
+        ),
         **reader_tools_context(article, request, authors),
     }

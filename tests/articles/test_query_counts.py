@@ -20,7 +20,7 @@ from ankasam.translations.availability import languages_of
 pytestmark = pytest.mark.django_db
 
 BUDGET = 12
-ARTICLE_QUERIES = 8
+ARTICLE_QUERIES = 6
 PAGE_QUERIES = {
     "/en/": 5,
     "/en/analyses/": 11,

@@ -88,3 +88,26 @@ def test_a_locked_page_cannot_be_edited_by_someone_else(client, team, write_arti
     admin.edit_article(client, article, title_en="Changed behind the lock")
 
     assert article.get_latest_revision_as_object().title_en == "Caspian Gas"
+
+
+def test_a_preview_is_neither_kept_nor_shown_what_readers_are_kept(client, article, published_values_cached):
+    # The live body is kept for readers (articles/kept_parts.py); the draft preview must not be
+    # served from it, nor leave itself in its place.
+    client.get(article.url)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))
+    draft = streamfield([("paragraph", rich_text("<p>Draft sentence rests on a source.[^1]</p>"))])
+    draft_notes = article_form_data(article, body_en=draft)
+    assert client.post(url, draft_notes).json()["is_valid"]
+
+    previewed = body_of(client.get(url, {"mode": "en"}))
+    live = body_of(client.get(article.url))
+
+    assert "Draft sentence rests on a source." in previewed
+    assert "Draft sentence rests on a source." not in live
+
+
+def body_of(response) -> str:
+    """The article's body as shown (not the summary in its meta tags, which may quote it)."""
+    html = response.content.decode()
+    start = html.index('<div class="article__body rich-text">')
+    return html[start : html.index("</div>", start)]

@@ -1,0 +1,46 @@
+"""The parts of an article page that change only when something is published, kept until then.
+
+The body with its numbered notes is what the live revision holds; the similar posts are what is
+published around the article. Rendering the first (blocks, note numbering, bidi isolation) and
+querying and rendering the second (the visibility rule over every language's columns, then the
+cards) were a third of an uncached article request. Both are kept under the publication
+generation (`core.published`), so any publishing event starts them again, the body also per live
+revision. A preview is never kept or served from what was kept: it shows a draft.
+"""
+
+from django.template.loader import render_to_string
+
+from ankasam.core.languages import current_language
+from ankasam.core.published import cached_until_published
+
+from .presentation import render_body_with_footnotes
+from .queries import similar_articles
+
+
+def is_preview(request) -> bool:
+    return bool(getattr(request, "is_preview", False))
+
+
+def body_and_notes(article, request, context):
+    """(body HTML, notes) in the reader's language, as `render_body_with_footnotes` gives them."""
+    if is_preview(request):
+        return render_body_with_footnotes(article, context)
+    key = f"article-body:{article.pk}:{article.live_revision_id}:{current_language()}"
+    return cached_until_published(key, lambda: render_body_with_footnotes(article, context))
+
+
+def similar_posts_html(article, request, topic_ids: list[int], region_ids: list[int]) -> str:
+    """The "Similar posts" section, rendered; empty when there are none."""
+
+    def render() -> str:
+        articles = similar_articles(article, topic_ids, region_ids)
+        if not articles:
+            return ""
+        context = {"similar_articles": articles, "request": request}
+        return render_to_string("articles/includes/similar_posts.html", context)
+
+    if is_preview(request):
+        return render()
+    # The host too: the cards' addresses are relative to the site the request is for.
+    key = f"similar-posts:{article.pk}:{current_language()}:{request.get_host()}"
+    return cached_until_published(key, render)
