@@ -10,6 +10,15 @@ from ankasam.translations.availability import existing_in
 from .models import ArticlePage
 
 NEWEST_FIRST = ("-publication_date", "-first_published_at", "-pk")
+# What a card, a search result and a feed item read of an article (every language's column of
+# each: wagtail-modeltranslation's `only` adds them). The rest of the row, a hundred columns over
+# the languages, cost more to select and build than the query itself.
+CARD_FIELDS = (
+    "title", "draft_title", "slug", "url_path", "standfirst", "search_description", "seo_title",
+    "publication_date", "first_published_at", "last_published_at", "live", "expire_at", "path",
+    "depth", "content_type", "locale", "translation_key", "original_language", "article_type",
+    "hero_image",
+)  # fmt: skip
 
 
 def readable_in(queryset, language=None):
@@ -25,12 +34,12 @@ def published_articles(language=None):
 def article_cards(queryset, limit=None):
     """Newest first, with what a listing card shows fetched in constant queries.
 
-    Without the bodies and notes: a card shows none of them, and every language's StreamField
-    JSON read and parsed for each card was most of a listing's time.
+    Only what a card shows (CARD_FIELDS): every language's bodies and notes, read and parsed for
+    each card, were most of a listing's time.
     """
     cards = (
         readable_in(visible_to_readers(queryset))
-        .defer_streamfields()
+        .only(*CARD_FIELDS)
         .select_related("article_type", "hero_image")
         .prefetch_related("article_authors__person")
         .order_by(*NEWEST_FIRST)
@@ -66,5 +75,5 @@ def similar_articles(article, topic_ids, region_ids, limit=None):
             output_field=IntegerField(),
         )
         order = (picked_first, *NEWEST_FIRST)
-    visible = published_articles().defer_streamfields().select_related("article_type", "hero_image")
+    visible = published_articles().only(*CARD_FIELDS).select_related("article_type", "hero_image")
     return list(visible.filter(wanted).exclude(pk=article.pk).order_by(*order)[:limit])
