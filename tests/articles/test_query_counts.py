@@ -30,8 +30,8 @@ PAGE_QUERIES = {
     "/tr/bolgeler/guney-kafkasya/": 9,
     "/en/experts/": 4,
     "/en/experts/elif-aydin/": 7,
-    "/en/search/?q=gas": 10,
-    "/ru/poisk/?q=газ&topic=energetika": 11,
+    "/en/search/?q=gas": 11,
+    "/ru/poisk/?q=газ&topic=energetika": 12,
     "/en/about/": 2,
 }
 
