@@ -110,3 +110,25 @@ def test_an_entry_the_article_no_longer_backs_is_not_shown(client, write):
 
     assert result_titles(response) == []
     assert "Gaz akışı" not in response.content.decode()
+
+
+def test_more_lagging_entries_than_the_margin_still_count_only_what_readers_see(write, monkeypatch):
+    from ankasam.search import querying
+
+    # The newest matches first (SQLite) or ranked alike (PostgreSQL): three expired pieces whose
+    # entries remain, ahead of one readers may see; the first two matches and a margin of one
+    # hold none it may show, so the count is asked again with the check inside the query.
+    monkeypatch.setattr(querying, "COUNT_LIMIT", 1)
+    monkeypatch.setattr(querying, "LAGGING_ENTRIES_MARGIN", 1)
+    write(en=text("Visible", "Corridor."), publication_date=datetime.date(2025, 1, 1))
+    for n in (1, 2, 3):
+        lagging = write(en=text(f"Lagging {n}", "Corridor."), publication_date=datetime.date(2026, 1, n))
+        ArticlePage.objects.filter(pk=lagging.pk).update(
+            expire_at=timezone.now() - datetime.timedelta(minutes=1)
+        )
+
+    results = search_articles("corridor", "en")
+
+    assert results.count() == 1
+    assert not results.more_than_counted
+    assert [field_in(article, "title", "en") for article in results[0:1]] == ["Visible"]
