@@ -25,7 +25,8 @@ def body_and_notes(article, request, context):
     """(body HTML, notes) in the reader's language, as `render_body_with_footnotes` gives them."""
     if is_preview(request):
         return render_body_with_footnotes(article, context)
-    key = f"article-body:{article.pk}:{article.live_revision_id}:{current_language()}"
+    # The host too: links in the text to other pages are relative to the request's site.
+    key = f"article-body:{article.pk}:{article.live_revision_id}:{current_language()}:{request.get_host()}"
     return cached_until_published(key, lambda: render_body_with_footnotes(article, context))
 
 
