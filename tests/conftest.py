@@ -3,7 +3,7 @@ from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Site
 
-from .articles.factories import ArticleIndexPageFactory
+from .articles.factories import ArticleIndexPageFactory, reset_default_dates
 from .commits import emulate_commits
 from .databases import emptied, empties_the_database, load_snapshot, write_snapshot
 from .people.factories import PeopleIndexPageFactory
@@ -16,6 +16,12 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def articles_dated_from_the_start_of_2026():
+    """Each test's articles get the same default dates whatever ran before it (articles/factories.py)."""
+    reset_default_dates()
 
 
 @pytest.fixture(autouse=True)

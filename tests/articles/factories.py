@@ -11,6 +11,15 @@ from ankasam.articles.models import ArticleIndexPage, ArticlePage, ArticlePageAu
 from ..core.factories import ChildPageFactory
 
 _sequence = itertools.count(1)
+# Default publication dates count from the start of 2026 in each test (the root conftest resets
+# them). Counted over a whole run they passed into 2027 after a few hundred articles, so a test
+# filtering by the year 2026 passed or failed by how many tests its process had run before it.
+_days = itertools.count(1)
+
+
+def reset_default_dates():
+    global _days
+    _days = itertools.count(1)
 
 
 def text_with_notes(count: int, prefix: str = "Claim") -> tuple[list, list[Note]]:
@@ -46,7 +55,7 @@ def create_article(
         blocks, notes = text_with_notes(footnote_count)
         translations = {"en": {"title": title, "blocks": blocks, "notes": notes, "standfirst": "A summary."}}
     article = ArticlePage(
-        publication_date=publication_date or datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
+        publication_date=publication_date or datetime.date(2026, 1, 1) + datetime.timedelta(days=next(_days)),
         live=False,
         **fields,
     )
