@@ -6,13 +6,8 @@ from wagtail.models import Site
 from .articles.factories import ArticleIndexPageFactory, reset_default_dates
 from .commits import emulate_commits
 from .databases import emptied, empties_the_database, load_snapshot, write_snapshot
-from .live_server import serialise_requests_on_shared_connections
 from .people.factories import PeopleIndexPageFactory
 from .worker import use_database_queue
-
-
-def pytest_configure(config):
-    serialise_requests_on_shared_connections()
 
 
 @pytest.fixture(autouse=True)
