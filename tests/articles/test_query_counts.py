@@ -23,15 +23,15 @@ BUDGET = 12
 ARTICLE_QUERIES = 6
 PAGE_QUERIES = {
     "/en/": 5,
-    "/en/analyses/": 11,
-    "/en/analyses/?topic=energy": 12,
+    "/en/analyses/": 6,
+    "/en/analyses/?topic=energy": 7,
     "/en/topics/": 1,
-    "/en/topics/energy/": 9,
-    "/tr/bolgeler/guney-kafkasya/": 9,
+    "/en/topics/energy/": 5,
+    "/tr/bolgeler/guney-kafkasya/": 5,
     "/en/experts/": 4,
     "/en/experts/elif-aydin/": 7,
-    "/en/search/?q=gas": 11,
-    "/ru/poisk/?q=газ&topic=energetika": 12,
+    "/en/search/?q=gas": 6,
+    "/ru/poisk/?q=газ&topic=energetika": 7,
     "/en/about/": 2,
 }
 
