@@ -5,20 +5,21 @@ published around the article. Rendering the first (blocks, note numbering, bidi 
 querying and rendering the second (the visibility rule over every language's columns, then the
 cards) were a third of an uncached article request. Both are kept under the publication
 generation (`core.published`), so any publishing event starts them again, the body also per live
-revision. A preview is never kept or served from what was kept: it shows a draft.
+revision. Cards are kept one by one, so that every list an article appears in (any page of any
+combination of filters, an author's page) shares them. A preview is never kept or served from
+what was kept: it shows a draft.
 """
 
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 
 from ankasam.core.languages import current_language
-from ankasam.core.published import cached_until_published
+from ankasam.core.published import cached_until_published, is_preview, many_cached_until_published
 
 from .presentation import render_body_with_footnotes
 from .queries import similar_articles
 
-
-def is_preview(request) -> bool:
-    return bool(getattr(request, "is_preview", False))
+CARD_TEMPLATE = "articles/includes/card.html"
 
 
 def body_and_notes(article, request, context):
@@ -45,3 +46,26 @@ def similar_posts_html(article, request, topic_ids: list[int], region_ids: list[
     # The host too: the cards' addresses are relative to the site the request is for.
     key = f"similar-posts:{article.pk}:{current_language()}:{request.get_host()}"
     return cached_until_published(key, render)
+
+
+def cards_html(articles, request, *, heading_level=2, show_summary=False, show_authors=False) -> list[str]:
+    """Each article's card, rendered: those kept since the last publish read in one go.
+
+    The cards' bylines need the authors, read here only for the cards not kept (the lists leave
+    them out of their query for that reason).
+    """
+    articles = list(articles)
+    options = {"heading_level": heading_level, "show_summary": show_summary, "show_authors": show_authors}
+
+    def render(indexes):
+        chosen = [articles[index] for index in indexes]
+        if show_authors:
+            prefetch_related_objects(chosen, "article_authors__person")
+        context = {"request": request, **options}
+        return [render_to_string(CARD_TEMPLATE, {**context, "article": article}) for article in chosen]
+
+    if is_preview(request):
+        return render(range(len(articles)))
+    # The host too: a card's address is relative to the site the request is for.
+    variant = f"{current_language()}:{request.get_host()}:{heading_level}:{show_summary:d}{show_authors:d}"
+    return many_cached_until_published([f"card:{article.pk}:{variant}" for article in articles], render)

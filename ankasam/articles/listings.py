@@ -31,7 +31,7 @@ def filtered_listing(request, queryset, fixed=()):
     """Cards of `queryset` a reader may see, narrowed by the request's filters and paginated."""
     filtered, filters = filter_articles(queryset, request.GET, fixed=fixed)
     return {
-        "articles": paginate(request, article_cards(filtered)),
+        "articles": paginate(request, article_cards(filtered, with_authors=False)),
         "filters": filters,
         "filtered": bool(filters.active),
     }

@@ -37,26 +37,43 @@ def article_authors(article):
     return authors
 
 
+class Computed:
+    """A value computed when a template first reads it, then remembered.
+
+    The article template keeps most of what it renders until the next publish
+    (`kept_until_published`); a request served from what was kept reads none of these.
+    """
+
+    def __init__(self, compute):
+        self.compute, self.value, self.done = compute, None, False
+
+    def __call__(self):
+        if not self.done:
+            self.value, self.done = self.compute(), True
+        return self.value
+
+
 def article_context(article, request, context):
     # Imported here: both build on this module's helpers (the PDF module behind the reader tools
     # renders with them, the kept parts keep what they render).
     from .kept_parts import body_and_notes, similar_posts_html
-    from .reader_actions import reader_tools_context
+    from .reader_actions import READER_TOOLS, reader_tools_context
 
-    body_html, footnotes = body_and_notes(article, request, context)
-    authors = article_authors(article)
-    topics = list(article.topics.all())
-    regions = list(article.regions.all())
+    body = Computed(lambda: body_and_notes(article, request, context))
+    authors = Computed(lambda: article_authors(article))
+    topics = Computed(lambda: list(article.topics.all()))
+    regions = Computed(lambda: list(article.regions.all()))
+    tools = Computed(lambda: reader_tools_context(article, request, authors()))
     return {
-        "body_html": body_html,
-        "footnotes": footnotes,
+        "body_html": Computed(lambda: body()[0]),
+        "footnotes": Computed(lambda: body()[1]),
         "authors": authors,
-        "authors_with_pages": [person for person in authors if person.shown_to_readers],
+        "authors_with_pages": Computed(lambda: [person for person in authors() if person.shown_to_readers]),
         "topics": topics,
         "regions": regions,
-        "tags": list(article.tags.all()),
-        "similar_posts": similar_posts_html(
-            article, request, [t.pk for t in topics], [r.pk for r in regions]
+        "tags": Computed(lambda: list(article.tags.all())),
+        "similar_posts": Computed(
+            lambda: similar_posts_html(article, request, [t.pk for t in topics()], [r.pk for r in regions()])
         ),
-        **reader_tools_context(article, request, authors),
+        **{name: Computed(lambda name=name: tools()[name]) for name in READER_TOOLS},
     }

@@ -31,25 +31,28 @@ def published_articles(language=None):
     return readable_in(visible_to_readers(ArticlePage.objects), language)
 
 
-def article_cards(queryset, limit=None):
+def article_cards(queryset, limit=None, with_authors=True):
     """Newest first, with what a listing card shows fetched in constant queries.
 
     Only what a card shows (CARD_FIELDS): every language's bodies and notes, read and parsed for
-    each card, were most of a listing's time.
+    each card, were most of a listing's time. Without `with_authors` the bylines' authors are left
+    to the cards (`kept_parts.cards_html` reads them only for cards not kept).
     """
     cards = (
         readable_in(visible_to_readers(queryset))
         .only(*CARD_FIELDS)
         .select_related("article_type", "hero_image")
-        .prefetch_related("article_authors__person")
         .order_by(*NEWEST_FIRST)
     )
+    if with_authors:
+        cards = cards.prefetch_related("article_authors__person")
     return cards[:limit] if limit else cards
 
 
 def articles_by(person):
-    """The person's pieces a reader of the current language may see, newest first."""
-    return article_cards(ArticlePage.objects.filter(article_authors__person=person).distinct())
+    """The person's pieces a reader of the current language may see, newest first, for cards."""
+    on_their_page = ArticlePage.objects.filter(article_authors__person=person).distinct()
+    return article_cards(on_their_page, with_authors=False)
 
 
 def similar_articles(article, topic_ids, region_ids, limit=None):

@@ -78,6 +78,9 @@ def action_url(article, action: str, request=None) -> str:
     return f"{article.get_url(request)}{article.reverse_subpage(action)}"
 
 
+READER_TOOLS = ("citations", "bibtex_url", "ris_url", "pdf_url")
+
+
 def reader_tools_context(article, request, authors) -> dict:
     """The article page's "Cite this" section and PDF link; `authors` in byline order."""
     direction = language_profile(current_language()).direction

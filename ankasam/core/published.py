@@ -34,6 +34,11 @@ def publication_cache():
     return caches["pages"]
 
 
+def is_preview(request) -> bool:
+    """A preview shows a draft: nothing is kept from it or served to it from what was kept."""
+    return bool(getattr(request, "is_preview", False))
+
+
 def current_generation() -> str:
     cache = publication_cache()
     generation = cache.get(GENERATION_KEY)
@@ -61,21 +66,34 @@ def seconds_until_next_expiry(longest: int) -> int:
 
 def cached_until_published(name: str, compute):
     """compute(), or what it returned under the current generation (`name` says what it is)."""
+    return many_cached_until_published([name], lambda missing: [compute()])[0]
+
+
+def many_cached_until_published(names: list[str], compute_missing) -> list:
+    """The value of each of `names`, those kept under the current generation read in one go.
+
+    compute_missing(indexes) returns the values of the names at those indexes that were not kept,
+    in that order; they are stored for the next request.
+    """
+    everything = list(range(len(names)))
     if not settings.PUBLISHED_VALUES_CACHED:
-        return compute()
+        return compute_missing(everything)
     cache = publication_cache()
     try:
         generation = current_generation()
-        key = f"published:{generation}:{name}"
-        value = cache.get(key, MISSING)
+        keys = [f"published:{generation}:{name}" for name in names]
+        found = cache.get_many(keys)
     except CACHE_UNAVAILABLE:
-        return compute()
-    if value is not MISSING:
-        return value
-    value = compute()
+        return compute_missing(everything)
+    values = [found.get(key, MISSING) for key in keys]
+    missing = [index for index, value in enumerate(values) if value is MISSING]
+    if not missing:
+        return values
+    for index, value in zip(missing, compute_missing(missing), strict=True):
+        values[index] = value
     lifetime = seconds_until_next_expiry(settings.PAGE_CACHE_SECONDS)
     if lifetime > 0:
-        # Unstored, the value is still right: the next request computes it again.
+        # Unstored, the values are still right: the next request computes them again.
         with contextlib.suppress(*CACHE_UNAVAILABLE):
-            cache.set(key, value, timeout=lifetime)
-    return value
+            cache.set_many({keys[index]: values[index] for index in missing}, timeout=lifetime)
+    return values

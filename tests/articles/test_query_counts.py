@@ -20,16 +20,16 @@ from ankasam.translations.availability import languages_of
 pytestmark = pytest.mark.django_db
 
 BUDGET = 12
-ARTICLE_QUERIES = 6
+ARTICLE_QUERIES = 2
 PAGE_QUERIES = {
     "/en/": 5,
-    "/en/analyses/": 6,
-    "/en/analyses/?topic=energy": 7,
+    "/en/analyses/": 4,
+    "/en/analyses/?topic=energy": 5,
     "/en/topics/": 1,
-    "/en/topics/energy/": 5,
-    "/tr/bolgeler/guney-kafkasya/": 5,
+    "/en/topics/energy/": 3,
+    "/tr/bolgeler/guney-kafkasya/": 3,
     "/en/experts/": 4,
-    "/en/experts/elif-aydin/": 7,
+    "/en/experts/elif-aydin/": 5,
     "/en/search/?q=gas": 6,
     "/ru/poisk/?q=газ&topic=energetika": 7,
     "/en/about/": 2,

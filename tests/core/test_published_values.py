@@ -4,6 +4,7 @@ the view restrictions show every publishing event at once, as the page cache doe
 import pytest
 from wagtail.models import PageViewRestriction
 
+from ankasam.core.published import many_cached_until_published, start_new_generation
 from ankasam.identity.models import SiteIdentity
 
 from ..articles.factories import create_article
@@ -82,3 +83,19 @@ def test_a_restriction_added_since_applies_at_once(
     html = client.get(article.url).content.decode()
     assert "Soon private" not in html
     assert 'name="password"' in html
+
+
+def test_many_values_are_read_in_one_go_and_only_the_missing_computed(published_values_cached):
+    asked = []
+
+    def compute(indexes):
+        asked.append(list(indexes))
+        return [f"value {index}" for index in indexes]
+
+    assert many_cached_until_published(["a", "b"], compute) == ["value 0", "value 1"]
+    assert many_cached_until_published(["b", "c", "a"], compute) == ["value 1", "value 1", "value 0"]
+    assert asked == [[0, 1], [1]]
+
+    start_new_generation()
+    assert many_cached_until_published(["a"], compute) == ["value 0"]
+    assert asked[-1] == [0]

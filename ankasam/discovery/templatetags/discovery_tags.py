@@ -15,15 +15,21 @@ def is_page(page) -> bool:
     return hasattr(page, "get_full_url") and hasattr(page, "live_revision_id")
 
 
+def from_context(context, name):
+    """A value of the template context; the article's are computed when first read (a callable)."""
+    value = context.get(name)
+    return value() if callable(value) else value
+
+
 def listed_in(context, page) -> dict:
     """An article's authors, topics and tags as its own template context holds them already."""
     if page.og_type != "article":
         return {}
-    authors = context.get("authors")
+    authors = from_context(context, "authors")
     return {
         "authors": article_authors(page) if authors is None else authors,
-        "topics": context.get("topics"),
-        "tags": context.get("tags"),
+        "topics": from_context(context, "topics"),
+        "tags": from_context(context, "tags"),
     }
 
 
@@ -63,7 +69,8 @@ def scholarly_meta(context, page):
         return []
     request, language = context.get("request"), current_language()
     listed = listed_in(context, page)
+    pdf_url = from_context(context, "pdf_url")
     pairs = scholarly.highwire_tags(
-        page, request, language, listed["authors"], listed["topics"], listed["tags"], context.get("pdf_url")
+        page, request, language, listed["authors"], listed["topics"], listed["tags"], pdf_url
     )
     return pairs + scholarly.dublin_core_tags(page, request, language, listed["authors"])
