@@ -7,7 +7,9 @@ is wrong, and an empty list would hide that.
 
 import django_filters
 from django import forms
+from django.forms.utils import flatatt
 from django.http import Http404
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -31,6 +33,25 @@ def publication_years():
         return [(str(day.year), str(day.year)) for day in years]
 
     return cached_until_published(f"publication-years:{current_language()}", read)
+
+
+class OptionsSelect(forms.Select):
+    """A select written in Python: Django's template per option was a tenth of a search page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "\n",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], flatatt(option["attrs"]), option["label"])
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>\n{}\n</select>', widget["name"], flatatt(widget["attrs"]), options
+        )
 
 
 class AuthorChoiceField(forms.ModelChoiceField):
@@ -79,7 +100,7 @@ def term_filter(model, field_name, label, empty_label, **kwargs):
         to_field_name="slug",
         queryset=model.objects.all(),
         distinct=True,
-        **kwargs,
+        **{"widget": OptionsSelect, **kwargs},
     )
 
 
@@ -97,6 +118,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         queryset=PersonPage.objects.none(),
         distinct=True,
+        widget=OptionsSelect,
     )
     year = django_filters.ChoiceFilter(
         label=_("Year"),
@@ -104,6 +126,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         field_name="publication_date",
         lookup_expr="year",
         choices=publication_years,
+        widget=OptionsSelect,
     )
 
     class Meta:

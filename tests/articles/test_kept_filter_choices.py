@@ -3,8 +3,11 @@
 import re
 
 import pytest
+from django import forms
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from ankasam.articles.filters import OptionsSelect
 
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import TopicFactory
@@ -89,3 +92,14 @@ def test_the_chosen_option_is_marked_whatever_was_kept(client, shelf, published_
 
     assert re.search(r'<option value="energy" selected>Energy</option>', html)
     assert client.get("/en/analyses/?topic=nowhere").status_code == 404
+
+
+def test_the_lists_are_written_as_django_writes_a_select_but_for_spacing():
+    choices = [("", "All years"), ("2026", "2026"), ("2025", "2025 & <before>")]
+    attrs = {"id": "id_year", "required": True, "data-hidden": False}
+
+    ours = OptionsSelect(choices=choices).render("year", "2025", attrs)
+    djangos = forms.Select(choices=choices).render("year", "2025", attrs)
+
+    assert re.sub(r">\s+<", "><", ours) == re.sub(r">\s+<", "><", djangos)
+    assert '<option value="2025" selected>2025 &amp; &lt;before&gt;</option>' in ours
