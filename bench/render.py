@@ -18,6 +18,9 @@ Pages are rendered round-robin, so that a busy moment of the machine spreads ove
 The queries are those of one warm request (CaptureQueriesContext). Both checkouts are measured
 in alternating rounds (--rounds) when --baseline is given, so that both see the same load.
 --profile-dir DIR profiles this checkout's pages after its last round (DIR/<page>.prof, for pstats).
+--postgresql URL measures this checkout a second time on PostgreSQL at that server (database
+ankasam_bench_render, made afresh; connections kept open as in production) in the same rounds, and
+prints its figures beside SQLite's with the ratio.
 
 docs/performance.md has the figures and how to read them.
 """
@@ -61,6 +64,11 @@ def arguments():
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds per checkout (2)")
     parser.add_argument("--pages", help=f"comma-separated, of {', '.join(PAGES)} (default: all)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument(
+        "--postgresql",
+        metavar="URL",
+        help="also this checkout on PostgreSQL at URL's server (database ankasam_bench_render, recreated)",
+    )
     parser.add_argument(
         "--profile-dir",
         type=Path,
@@ -138,11 +146,15 @@ def profile_pages(client, args):
 # ---- the parent ----------------------------------------------------------------------------------
 
 
+PG_DATABASE = "ankasam_bench_render"
+
+
 class Checkout:
-    def __init__(self, label: str, root: Path, state: Path):
+    def __init__(self, label: str, root: Path, state: Path, database_url: str | None = None):
         self.label, self.root = label, root
         (state / "static").mkdir(parents=True, exist_ok=True)
         self.state = state
+        self.database_url = database_url or f"sqlite:///{state / 'db.sqlite3'}"
         self.cpu: dict[str, list[float]] = {}
         self.queries: dict[str, int] = {}
 
@@ -150,7 +162,9 @@ class Checkout:
         env = dict(os.environ)
         env.update(
             DJANGO_SETTINGS_MODULE="ankasam.settings.dev",
-            DATABASE_URL=f"sqlite:///{self.state / 'db.sqlite3'}",
+            DATABASE_URL=self.database_url,
+            # As production keeps them (settings/production.py); SQLite's are kept anyway.
+            DATABASE_CONN_MAX_AGE="600",
             DEBUG="false",
             PAGE_CACHE_ENABLED="false",
             PAGE_CACHE_DIR=str(self.state / "page-cache"),
@@ -204,6 +218,20 @@ def add_worktree(ref: str, path: Path) -> str:
     return commit
 
 
+def recreate_postgresql_database(url: str) -> str:
+    """The URL of a new, empty ankasam_bench_render on URL's server."""
+    from urllib.parse import urlparse, urlunparse
+
+    import psycopg
+
+    parts = urlparse(url)
+    server = urlunparse(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {PG_DATABASE}")
+    return urlunparse(parts._replace(path=f"/{PG_DATABASE}"))
+
+
 def remove_worktree(path: Path):
     subprocess.run(["git", "worktree", "remove", "--force", str(path)], cwd=PROJECT, check=False)
 
@@ -215,10 +243,12 @@ def head_description() -> str:
     return describe.stdout.strip() or "?"
 
 
-def print_table(args, current: Checkout, baseline: Checkout | None):
+def print_table(args, current: Checkout, baseline: Checkout | None, postgresql: Checkout | None):
     header = f"{'page':<9} {'address':<45} {'CPU ms':>8} {'queries':>8}"
     if baseline:
         header += f" {'baseline ms':>12} {'queries':>8} {'CPU ratio':>10}"
+    if postgresql:
+        header += f" {'PostgreSQL ms':>14} {'PG/SQLite':>10}"
     print("\n" + header)
     print("-" * len(header))
     for name in args.pages:
@@ -226,6 +256,9 @@ def print_table(args, current: Checkout, baseline: Checkout | None):
         if baseline:
             ratio = current.median(name) / baseline.median(name)
             row += f" {baseline.median(name):>12.1f} {baseline.queries[name]:>8} {ratio:>10.2f}"
+        if postgresql:
+            ratio = postgresql.median(name) / current.median(name)
+            row += f" {postgresql.median(name):>14.1f} {ratio:>10.2f}"
         print(row)
     samples = args.renders * args.rounds
     print(f"\nMedian of {samples} renders per page and checkout; queries of one warm request.")
@@ -253,7 +286,7 @@ def main():
 
     signal.signal(signal.SIGTERM, stop_on_term)
     worktree = state / "baseline-checkout"
-    baseline = None
+    baseline = postgresql = None
     try:
         current = Checkout(f"this checkout ({head_description()})", PROJECT, state / "current")
         checkouts = [current]
@@ -261,6 +294,10 @@ def main():
             commit = add_worktree(args.baseline, worktree)
             baseline = Checkout(f"baseline {args.baseline} ({commit[:10]})", worktree, state / "baseline")
             checkouts.append(baseline)
+        if args.postgresql:
+            url = recreate_postgresql_database(args.postgresql)
+            postgresql = Checkout("this checkout on PostgreSQL", PROJECT, state / "postgresql", url)
+            checkouts.append(postgresql)
         for checkout in checkouts:
             checkout.prepare()
         for round_number in range(args.rounds):
@@ -268,7 +305,7 @@ def main():
                 print(f"Round {round_number + 1}: {checkout.label}", flush=True)
                 last_round = round_number == args.rounds - 1
                 checkout.measure(args, args.profile_dir if checkout is current and last_round else None)
-        print_table(args, current, baseline)
+        print_table(args, current, baseline, postgresql)
         print(f"Load average at the end: {load_average()}")
     finally:
         if args.baseline:

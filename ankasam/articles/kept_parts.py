@@ -17,7 +17,7 @@ from ankasam.core.languages import current_language
 from ankasam.core.published import cached_until_published, is_preview, many_cached_until_published
 
 from .presentation import render_body_with_footnotes
-from .queries import similar_articles
+from .queries import byline_authors, similar_articles
 
 CARD_TEMPLATE = "articles/includes/card.html"
 
@@ -60,7 +60,7 @@ def cards_html(articles, request, *, heading_level=2, show_summary=False, show_a
     def render(indexes):
         chosen = [articles[index] for index in indexes]
         if show_authors:
-            prefetch_related_objects(chosen, "article_authors__person")
+            prefetch_related_objects(chosen, byline_authors())
         context = {"request": request, **options}
         return [render_to_string(CARD_TEMPLATE, {**context, "article": article}) for article in chosen]
 

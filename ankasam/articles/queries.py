@@ -1,10 +1,11 @@
 """Which articles readers may see, and the lists built from them."""
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 
 from ankasam.core.languages import current_language
 from ankasam.core.visibility import visible_to_readers
+from ankasam.people.models import PersonPage
 from ankasam.translations.availability import existing_in
 
 from .models import ArticlePage
@@ -19,6 +20,13 @@ CARD_FIELDS = (
     "depth", "content_type", "locale", "translation_key", "original_language", "article_type",
     "hero_image",
 )  # fmt: skip
+
+
+def byline_authors() -> Prefetch:
+    """The authors a byline names, their names only: a person's row holds a bio in every language."""
+    return Prefetch(
+        "article_authors__person", queryset=PersonPage.objects.only("title", "slug", "original_language")
+    )
 
 
 def readable_in(queryset, language=None):
@@ -45,7 +53,7 @@ def article_cards(queryset, limit=None, with_authors=True):
         .order_by(*NEWEST_FIRST)
     )
     if with_authors:
-        cards = cards.prefetch_related("article_authors__person")
+        cards = cards.prefetch_related(byline_authors())
     return cards[:limit] if limit else cards
 
 

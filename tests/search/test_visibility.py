@@ -132,3 +132,26 @@ def test_more_lagging_entries_than_the_margin_still_count_only_what_readers_see(
     assert results.count() == 1
     assert not results.more_than_counted
     assert [field_in(article, "title", "en") for article in results[0:1]] == ["Visible"]
+
+
+def test_an_article_unpublished_after_a_search_is_not_found_by_the_next(
+    write, published_values_cached, django_capture_on_commit_callbacks
+):
+    article = write(en=text("Corridor", "The middle corridor."))
+    assert titles("corridor", "en") == ["Corridor"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=article.pk).unpublish()
+
+    assert titles("corridor", "en") == []
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_hidden_pieces_are_never_found_with_what_readers_may_see_kept(
+    client, published_values_cached, hidden, language
+):
+    client.get(search_address(language), {"q": "nothing"})
+
+    response = client.get(search_address(language), {"q": HIDDEN_WORD.lower()})
+
+    assert result_titles(response) == []
