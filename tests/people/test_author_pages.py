@@ -1,11 +1,13 @@
 """Author pages and the experts index, as readers see them."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext, override
 
-from ..articles.factories import ArticlePageFactory, written_in
+from ..articles.factories import ArticlePageFactory, create_article, written_in
 from .factories import PersonPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +100,24 @@ def test_author_page_queries_do_not_grow_with_the_number_of_pieces(
         ArticlePageFactory(parent=article_index, authors=[author, co_author])
 
     assert queries() == one
+
+
+def test_a_later_page_of_an_authors_list_keeps_its_own_canonical_address_when_heads_are_kept(
+    client, article_index, people_index, published_values_cached, settings
+):
+    settings.ARTICLES_PER_PAGE = 1
+    author = PersonPageFactory(parent=people_index, title_en="Elif Aydin", slug_en="elif-aydin")
+    for title in ("Gas routes", "Grain corridors"):
+        create_article(article_index, title=title, authors=[author])
+
+    first = client.get("/en/experts/elif-aydin/").content.decode()
+    second = client.get("/en/experts/elif-aydin/?page=2").content.decode()
+    first_again = client.get("/en/experts/elif-aydin/").content.decode()
+
+    assert canonical(first).endswith("/en/experts/elif-aydin/")
+    assert canonical(second).endswith("/en/experts/elif-aydin/?page=2")
+    assert first_again == first
+
+
+def canonical(html: str) -> str:
+    return re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)

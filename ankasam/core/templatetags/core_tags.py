@@ -40,8 +40,8 @@ class KeptUntilPublishedNode(template.Node):
         if request is None or is_preview(request):
             return self.nodelist.render(context)
         parts = ":".join(str(part.resolve(context)) for part in self.parts)
-        # The host too: addresses in the fragment are relative to the site the request is for.
-        name = f"fragment:{parts}:{current_language()}:{request.get_host()}"
+        # The scheme and host too: addresses in the fragment are made for the site as requested.
+        name = f"fragment:{parts}:{current_language()}:{request.scheme}:{request.get_host()}"
         return mark_safe(cached_until_published(name, lambda: self.nodelist.render(context)))
 
 
