@@ -8,7 +8,7 @@ Paginator counts and slices; only the slice shown is loaded as articles, with it
 
 import re
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 
 from django.db import connection
@@ -139,9 +139,13 @@ class SearchResults:
 
     def __init__(self, matches, query: str, language: str):
         self.matches, self.query, self.language = matches, query, language
-        self.entries = matches.filter(Exists(visible_page()))
         self.more_than_counted = False
         self._first_ids = None
+
+    @cached_property
+    def entries(self):
+        """The matches whose page readers may see, asked inside the query (built only if needed)."""
+        return self.matches.filter(Exists(visible_page()))
 
     def first_ids(self) -> list[int]:
         if self._first_ids is None:
