@@ -276,6 +276,7 @@ def one_search(language, query, params):
     from django.utils import translation
 
     from ankasam.articles.filters import filter_articles
+    from ankasam.articles.kept_parts import bylines_html
     from ankasam.articles.models import ArticlePage
     from ankasam.search.querying import search_articles
 
@@ -284,8 +285,8 @@ def one_search(language, query, params):
         if params:
             within, _filters = filter_articles(ArticlePage.objects.all(), QueryDict(params))
         page = Paginator(search_articles(query, language, within=within), 12).page(1)
-        names = [link.person.title for article in page for link in article.article_authors.all()]
-    return page.paginator.count, names
+        bylines = bylines_html(page)  # the authors and dates, as the page shows them
+    return page.paginator.count, bylines
 
 
 def run_searches(searches, rng) -> dict[str, list[tuple[float, int]]]:
@@ -300,7 +301,7 @@ def run_searches(searches, rng) -> dict[str, list[tuple[float, int]]]:
                 query = f"{query} {rng.choice(queries).split()[0]}"
             params = f"topic={rng.choice(['energy', 'trade', 'security'])}" if rng.random() < 0.2 else ""
             started = time.perf_counter()
-            found, _names = one_search(language, query, params)
+            found, _bylines = one_search(language, query, params)
             timings[language].append(((time.perf_counter() - started) * 1000, found))
     return timings
 

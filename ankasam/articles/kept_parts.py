@@ -20,6 +20,7 @@ from .presentation import render_body_with_footnotes
 from .queries import byline_authors, similar_articles
 
 CARD_TEMPLATE = "articles/includes/card.html"
+BYLINE_TEMPLATE = "articles/includes/card_meta.html"
 
 
 def body_and_notes(article, request, context):
@@ -54,18 +55,31 @@ def cards_html(articles, request, *, heading_level=2, show_summary=False, show_a
     The cards' bylines need the authors, read here only for the cards not kept (the lists leave
     them out of their query for that reason).
     """
-    articles = list(articles)
     options = {"heading_level": heading_level, "show_summary": show_summary, "show_authors": show_authors}
+    # The host too: a card's address is relative to the site the request is for.
+    variant = f"{current_language()}:{request.get_host()}:{heading_level}:{show_summary:d}{show_authors:d}"
+    return rendered_for_each(
+        CARD_TEMPLATE, articles, {"request": request, **options}, f"card:{variant}", show_authors, request
+    )
+
+
+def bylines_html(articles) -> list[str]:
+    """Each article's authors and date as a search result shows them (no address in them)."""
+    return rendered_for_each(
+        BYLINE_TEMPLATE, articles, {"show_authors": True}, f"byline:{current_language()}", True, None
+    )
+
+
+def rendered_for_each(template, articles, context, name, with_authors, request) -> list[str]:
+    """`template` rendered for each article, kept per article under `name` until the next publish."""
+    articles = list(articles)
 
     def render(indexes):
         chosen = [articles[index] for index in indexes]
-        if show_authors:
+        if with_authors:
             prefetch_related_objects(chosen, byline_authors())
-        context = {"request": request, **options}
-        return [render_to_string(CARD_TEMPLATE, {**context, "article": article}) for article in chosen]
+        return [render_to_string(template, {**context, "article": article}) for article in chosen]
 
-    if is_preview(request):
+    if request is not None and is_preview(request):
         return render(range(len(articles)))
-    # The host too: a card's address is relative to the site the request is for.
-    variant = f"{current_language()}:{request.get_host()}:{heading_level}:{show_summary:d}{show_authors:d}"
-    return many_cached_until_published([f"card:{article.pk}:{variant}" for article in articles], render)
+    return many_cached_until_published([f"{name}:{article.pk}" for article in articles], render)

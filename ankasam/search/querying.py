@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from ankasam.articles.models import ArticlePage
-from ankasam.articles.queries import CARD_FIELDS, byline_authors, published_articles
+from ankasam.articles.queries import CARD_FIELDS, published_articles
 from ankasam.core.published import cached_until_published
 from ankasam.core.visibility import visible_to_readers
 
@@ -178,16 +178,13 @@ class SearchResults:
 
 
 def shown_articles(page_ids: list[int], query: str, language: str) -> list:
-    """The articles of one page of results, in order, with what a result shows; constant queries.
+    """The articles of one page of results, in order, with their type and excerpt; constant queries.
 
     `published_articles` is applied again: the visibility rule, not the index, decides what is shown.
+    The authors are the bylines' (`articles.kept_parts.bylines_html`), read only where not kept.
     """
     articles = (
-        published_articles(language)
-        .filter(pk__in=page_ids)
-        .only(*CARD_FIELDS)
-        .select_related("article_type")
-        .prefetch_related(byline_authors())
+        published_articles(language).filter(pk__in=page_ids).only(*CARD_FIELDS).select_related("article_type")
     )
     by_pk = {article.pk: article for article in articles}
     shown = [by_pk[pk] for pk in page_ids if pk in by_pk]

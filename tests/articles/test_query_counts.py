@@ -30,8 +30,8 @@ PAGE_QUERIES = {
     "/tr/bolgeler/guney-kafkasya/": 3,
     "/en/experts/": 4,
     "/en/experts/elif-aydin/": 5,
-    "/en/search/?q=gas": 5,
-    "/ru/poisk/?q=газ&topic=energetika": 6,
+    "/en/search/?q=gas": 3,
+    "/ru/poisk/?q=газ&topic=energetika": 4,
     "/en/about/": 2,
 }
 

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from ..kept_parts import cards_html
+from ..kept_parts import bylines_html, cards_html
 
 register = template.Library()
 
@@ -18,3 +18,10 @@ def card_items(context, articles, heading_level=2, show_summary=False, show_auth
         show_authors=show_authors,
     )
     return format_html_join("", "\n        <li>{}</li>", ((mark_safe(card),) for card in cards))
+
+
+@register.simple_tag
+def with_bylines(articles) -> list:
+    """(article, its authors and date rendered) for each article, kept until the next publish."""
+    articles = list(articles)
+    return list(zip(articles, (mark_safe(byline) for byline in bylines_html(articles)), strict=True))
