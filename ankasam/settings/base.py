@@ -294,7 +294,7 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "ankasam.serving.file_cache.BatchCulledFileCache",
             "LOCATION": str(PAGE_CACHE_DIR),
             "TIMEOUT": None,
             # Django's file cache lists its directory on every store: past a few thousand pages
