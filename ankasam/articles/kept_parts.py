@@ -1,52 +1,22 @@
-"""The parts of an article page that change only when something is published, kept until then.
+"""Rendered parts of lists that change only when something is published, kept until then.
 
-The body with its numbered notes is what the live revision holds; the similar posts are what is
-published around the article. Rendering the first (blocks, note numbering, bidi isolation) and
-querying and rendering the second (the visibility rule over every language's columns, then the
-cards) were a third of an uncached article request. Both are kept under the publication
-generation (`core.published`), so any publishing event starts them again, the body also per live
-revision. Cards are kept one by one, so that every list an article appears in (any page of any
-combination of filters, an author's page) shares them. A preview is never kept or served from
-what was kept: it shows a draft.
+Each article's card and each search result's authors and date are kept one by one under the
+publication generation (`core.published`), so that every list an article appears in (any page of
+any combination of filters, an author's page, a search) shares them and any publishing event
+starts them again. A preview is never kept or served from what was kept: it shows a draft. The
+article page keeps its own parts whole in its template (`kept_until_published`).
 """
 
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 
 from ankasam.core.languages import current_language
-from ankasam.core.published import cached_until_published, is_preview, many_cached_until_published
+from ankasam.core.published import is_preview, many_cached_until_published
 
-from .presentation import render_body_with_footnotes
-from .queries import byline_authors, similar_articles
+from .queries import byline_authors
 
 CARD_TEMPLATE = "articles/includes/card.html"
 BYLINE_TEMPLATE = "articles/includes/card_meta.html"
-
-
-def body_and_notes(article, request, context):
-    """(body HTML, notes) in the reader's language, as `render_body_with_footnotes` gives them."""
-    if is_preview(request):
-        return render_body_with_footnotes(article, context)
-    # The host too: links in the text to other pages are relative to the request's site.
-    key = f"article-body:{article.pk}:{article.live_revision_id}:{current_language()}:{request.get_host()}"
-    return cached_until_published(key, lambda: render_body_with_footnotes(article, context))
-
-
-def similar_posts_html(article, request, topic_ids: list[int], region_ids: list[int]) -> str:
-    """The "Similar posts" section, rendered; empty when there are none."""
-
-    def render() -> str:
-        articles = similar_articles(article, topic_ids, region_ids)
-        if not articles:
-            return ""
-        context = {"similar_articles": articles, "request": request}
-        return render_to_string("articles/includes/similar_posts.html", context)
-
-    if is_preview(request):
-        return render()
-    # The host too: the cards' addresses are relative to the site the request is for.
-    key = f"similar-posts:{article.pk}:{current_language()}:{request.get_host()}"
-    return cached_until_published(key, render)
 
 
 def cards_html(articles, request, *, heading_level=2, show_summary=False, show_authors=False) -> list[str]:

@@ -1,9 +1,12 @@
 """What the article template needs, gathered in a fixed number of queries."""
 
+from django.template.loader import render_to_string
+
 from ankasam.core.languages import current_language, field_in, text_direction
 from ankasam.core.visibility import has_expired
 
 from .footnotes import number_footnotes, set_note_directions
+from .queries import similar_articles
 
 
 def render_body_with_footnotes(article, context):
@@ -53,13 +56,20 @@ class Computed:
         return self.value
 
 
+def similar_posts_html(article, request, topic_ids: list[int], region_ids: list[int]) -> str:
+    """The "Similar posts" section, rendered; empty when there are none."""
+    articles = similar_articles(article, topic_ids, region_ids)
+    if not articles:
+        return ""
+    context = {"similar_articles": articles, "request": request}
+    return render_to_string("articles/includes/similar_posts.html", context)
+
+
 def article_context(article, request, context):
-    # Imported here: both build on this module's helpers (the PDF module behind the reader tools
-    # renders with them, the kept parts keep what they render).
-    from .kept_parts import body_and_notes, similar_posts_html
+    # Imported here: the PDF module behind the reader tools renders with this module's helpers.
     from .reader_actions import READER_TOOLS, reader_tools_context
 
-    body = Computed(lambda: body_and_notes(article, request, context))
+    body = Computed(lambda: render_body_with_footnotes(article, context))
     authors = Computed(lambda: article_authors(article))
     topics = Computed(lambda: list(article.topics.all()))
     regions = Computed(lambda: list(article.regions.all()))
