@@ -56,12 +56,45 @@ def start_new_generation() -> None:
 def seconds_until_next_expiry(longest: int) -> int:
     """`longest`, or less when a live page expires sooner; 0 when that cannot be known."""
     try:
-        expiry = next_expiry()
+        expiry = kept_next_expiry()
     except DatabaseError:
         return 0
     if expiry is None:
         return longest
     return min(longest, int((expiry - timezone.now()).total_seconds()))
+
+
+NO_EXPIRY = "none"
+
+
+def kept_next_expiry():
+    """`next_expiry()`, kept under the generation until it passes (at most PAGE_CACHE_SECONDS).
+
+    Every stored page and value asks it: on ten thousand pages its query (no index on the expiry
+    date in Wagtail's table) took longer than rendering a search result's twelve bylines. An expiry
+    date changes only on a publish or an unpublish, which start a new generation; a kept date that
+    has passed is asked again, as the next one is then another page's.
+    """
+    if not settings.PUBLISHED_VALUES_CACHED:
+        return next_expiry()
+    cache = publication_cache()
+    try:
+        key = f"published:{current_generation()}:next-expiry"
+        kept = cache.get(key)
+    except CACHE_UNAVAILABLE:
+        return next_expiry()
+    if kept == NO_EXPIRY:
+        return None
+    if kept is not None and kept > timezone.now():
+        return kept
+    expiry = next_expiry()
+    lifetime = settings.PAGE_CACHE_SECONDS
+    if expiry is not None:
+        lifetime = min(lifetime, int((expiry - timezone.now()).total_seconds()))
+    if lifetime > 0:
+        with contextlib.suppress(*CACHE_UNAVAILABLE):
+            cache.set(key, NO_EXPIRY if expiry is None else expiry, timeout=lifetime)
+    return expiry
 
 
 def cached_until_published(name: str, compute):

@@ -1,10 +1,17 @@
 """Values kept until the next publish (core/published.py): the header and footer, the routes and
 the view restrictions show every publishing event at once, as the page cache does."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from ankasam.core.published import many_cached_until_published, start_new_generation
+from ankasam.core.published import (
+    many_cached_until_published,
+    seconds_until_next_expiry,
+    start_new_generation,
+)
 from ankasam.identity.models import SiteIdentity
 
 from ..articles.factories import create_article
@@ -99,3 +106,39 @@ def test_many_values_are_read_in_one_go_and_only_the_missing_computed(published_
     start_new_generation()
     assert many_cached_until_published(["a"], compute) == ["value 0"]
     assert asked[-1] == [0]
+
+
+def test_the_next_expiry_is_asked_once_per_generation(
+    article_index, published_values_cached, django_assert_num_queries, settings
+):
+    create_article(article_index, expire_at=timezone.now() + datetime.timedelta(seconds=90))
+    first = seconds_until_next_expiry(settings.PAGE_CACHE_SECONDS)
+    assert 0 < first <= 90
+
+    with django_assert_num_queries(0):
+        assert 0 < seconds_until_next_expiry(settings.PAGE_CACHE_SECONDS) <= first
+
+
+def test_a_kept_expiry_that_has_passed_is_asked_again(
+    article_index, published_values_cached, monkeypatch, settings
+):
+    soon, later = (timezone.now() + datetime.timedelta(seconds=s) for s in (90, 300))
+    create_article(article_index, expire_at=soon)
+    create_article(article_index, expire_at=later)
+    assert seconds_until_next_expiry(settings.PAGE_CACHE_SECONDS) <= 90
+
+    # The first page has expired, and the timer that unpublishes it (a new generation) is late.
+    monkeypatch.setattr(timezone, "now", lambda: soon + datetime.timedelta(seconds=1))
+    assert 90 < seconds_until_next_expiry(settings.PAGE_CACHE_SECONDS) <= 209
+
+
+def test_an_expiry_published_since_counts_at_once(
+    article_index, published_values_cached, django_capture_on_commit_callbacks, settings
+):
+    article = create_article(article_index)
+    assert seconds_until_next_expiry(settings.PAGE_CACHE_SECONDS) == settings.PAGE_CACHE_SECONDS
+
+    article.expire_at = timezone.now() + datetime.timedelta(seconds=60)
+    publish(article, django_capture_on_commit_callbacks)
+
+    assert seconds_until_next_expiry(settings.PAGE_CACHE_SECONDS) <= 60
