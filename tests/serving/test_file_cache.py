@@ -1,5 +1,6 @@
 """The page cache's file store culls once per batch of values (serving/file_cache.py)."""
 
+from ankasam.core.published import GENERATION_KEY
 from ankasam.serving.file_cache import BatchCulledFileCache
 
 
@@ -31,3 +32,16 @@ def test_a_full_store_is_still_culled_before_a_batch_and_culls_each_single_value
 
     assert len(cache._list_cache_files()) <= 5
     assert cache.get("single") == 1
+
+
+def test_culling_never_deletes_the_publication_generation(tmp_path):
+    cache = BatchCulledFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 3, "CULL_FREQUENCY": 1}})
+    cache.set(GENERATION_KEY, "g1", timeout=None)
+    cache.set_many({f"card:{n}": n for n in range(3)})
+
+    cache.set_many({"card:new": 1})  # a full store: every file that may go goes
+    cache.set("route:/en/", 2)
+
+    assert cache.get(GENERATION_KEY) == "g1"
+    assert cache.get("card:0") is None
+    assert cache.get("route:/en/") == 2
