@@ -313,6 +313,9 @@ PUBLISHED_VALUES_CACHED = env_bool("PUBLISHED_VALUES_CACHED", True)
 
 # Background work (django-tasks): queued in the database, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A task RUNNING for longer than this was abandoned by a killed worker and is queued again
+# (background/abandoned.py): longer than any task takes.
+TASKS_ABANDONED_AFTER_MINUTES = env_int("TASKS_ABANDONED_AFTER_MINUTES", 30)
 
 # Edge cache in front of the application servers (docs/deployment.md): Varnish, Cloudflare and
 # CloudFront, each by its own variables, any of them together; none set, nothing is purged.

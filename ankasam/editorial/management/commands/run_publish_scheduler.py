@@ -1,8 +1,10 @@
-"""Publish and expire scheduled pages every minute, and prune finished background tasks daily.
+"""Publish and expire scheduled pages every minute, and look after the background tasks' queue.
 
-For `make run` and `make serve`. Production runs Wagtail's `publish_scheduled` and django-tasks-db's
-`prune_db_task_results` from timers instead (docs/scheduled-publishing.md, docs/deployment.md): a
-loop inside the web server would stop with it and run once per worker.
+Each round also queues again the tasks a killed worker left RUNNING (`requeue_abandoned_tasks`),
+and once a day deletes old finished ones (django-tasks-db's `prune_db_task_results`). For
+`make run` and `make serve`; production runs the three commands from timers instead
+(docs/scheduled-publishing.md, docs/deployment.md): a loop inside the web server would stop with
+it and run once per worker.
 """
 
 import logging
@@ -35,6 +37,7 @@ class Command(BaseCommand):
         runs, next_pruning = 0, time.monotonic()
         while True:
             run_without_stopping("publish_scheduled")
+            run_without_stopping("requeue_abandoned_tasks")
             if time.monotonic() >= next_pruning:
                 prune_finished_tasks()
                 next_pruning = time.monotonic() + prune_every
