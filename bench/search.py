@@ -320,15 +320,16 @@ def report(timings, label):
 
 
 def explain(language, query):
+    """The plan of the query a first page runs: the ids of the first matches, best first."""
     from django.db import connection
 
-    from ankasam.search.querying import search_articles
+    from ankasam.search.querying import COUNT_LIMIT, LAGGING_ENTRIES_MARGIN, search_articles
 
-    entries = search_articles(query, language).entries.values_list("page_id", flat=True)
-    sql, params = entries[:12].query.sql_with_params()
+    matches = search_articles(query, language).matches.values_list("page_id", flat=True)
+    sql, params = matches[: COUNT_LIMIT + 1 + LAGGING_ENTRIES_MARGIN].query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
-        print(f"\nEXPLAIN ANALYZE of the {language} search for {query!r} (first page):")
+        print(f"\nEXPLAIN ANALYZE of the {language} search for {query!r} (the ids counted and paged):")
         print("\n".join(row[0] for row in cursor.fetchall()))
 
 
