@@ -27,6 +27,9 @@ def articles_dated_from_the_start_of_2026():
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Wagtail keeps renditions in the default cache by image id, and a rolled-back test's ids are
+    # given again: a rendition whose file is in another test's media folder would be served.
+    caches["default"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,17 +1,14 @@
-import io
 import json
 import re
 
 import pytest
-from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from PIL import Image
-from wagtail.images import get_image_model
 
 from ankasam.articles.content import Note, paragraph
 
+from ..images.factories import saved_image
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import ArticleTypeFactory, RegionFactory, TopicFactory
 from .factories import create_article, text_with_notes
@@ -167,12 +164,7 @@ ARTICLE_QUERIES = 2
 
 
 def main_image(name):
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 36), "teal").save(buffer, "PNG")
-    image = get_image_model()(title=name)
-    image.file = ImageFile(buffer, name=f"{name}.png")
-    image.save()
-    return image
+    return saved_image(name, file_name=f"{name}.png")
 
 
 def test_article_queries_do_not_grow_with_notes_authors_related_image_type_or_tags(

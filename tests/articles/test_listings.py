@@ -1,16 +1,13 @@
 """The article index and the topic, region and type hubs: filters, clean addresses, pagination."""
 
 import datetime
-import io
 import re
 
 import pytest
-from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from PIL import Image
-from wagtail.images import get_image_model
 
+from ..images.factories import saved_image
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import ArticleTypeFactory, RegionFactory, TopicFactory
 from .factories import create_article, written_in
@@ -27,12 +24,7 @@ def titles(response):
 
 
 def hero_image(name):
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 36), "teal").save(buffer, "PNG")
-    image = get_image_model()(title=name)
-    image.file = ImageFile(buffer, name=f"{name}.png")
-    image.save()
-    return image
+    return saved_image(name, file_name=f"{name}.png")
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """JSON-LD: articles with their translations, people and the home page, as search engines read it."""
 
 import datetime
-import io
 import json
 import re
 import zoneinfo
@@ -9,14 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.files.images import ImageFile
 from django.utils import translation
 from PIL import Image
-from wagtail.images import get_image_model
 
 from ankasam.discovery.share_cards import LOGO_PATH
 
 from ..articles.factories import create_article, text_with_notes
+from ..images.factories import saved_image
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import ArticleTypeFactory, TopicFactory
 
@@ -37,12 +35,13 @@ def json_ld(client, page, language="en") -> list[dict]:
 
 
 def picture(width: int, height: int):
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (40, 90, 120)).save(buffer, format="PNG")
-    image = get_image_model()(title=f"Picture {width}", description_en="A harbour at dawn")
-    image.file = ImageFile(buffer, name=f"picture-{width}.png")
-    image.save()
-    return image
+    return saved_image(
+        f"Picture {width}",
+        file_name=f"picture-{width}.png",
+        size=(width, height),
+        colour=(40, 90, 120),
+        description_en="A harbour at dawn",
+    )
 
 
 def written_in(**titles) -> dict:

@@ -1,10 +1,5 @@
 """The small site the backup tests back up: one article in three languages, with an author and an image."""
 
-import io
-
-from django.core.files.images import ImageFile
-from PIL import Image
-from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from ankasam.articles.content import Note, paragraph
@@ -12,6 +7,7 @@ from ankasam.articles.models import ArticleIndexPage, ArticlePage
 from ankasam.people.models import PeopleIndexPage
 
 from ..articles.factories import create_article
+from ..images.factories import saved_image
 from ..people.factories import PersonPageFactory
 
 TEXTS = {
@@ -32,12 +28,7 @@ def article_text(language: str) -> dict:
 
 
 def an_image():
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 36), "teal").save(buffer, "PNG")
-    image = get_image_model()(title="Pipeline")
-    image.file = ImageFile(buffer, name="pipeline.png")
-    image.save()
-    return image
+    return saved_image("Pipeline", file_name="pipeline.png")
 
 
 def build_site() -> ArticlePage:

@@ -1,18 +1,15 @@
 """A bio or a topic name without a translation is shown in its own language, and says so."""
 
-import io
 import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.utils.translation import override
-from PIL import Image
-from wagtail.images import get_image_model
 
 from ankasam.translations.secondary import text_in_language
 
 from ..articles.factories import create_article, text_with_notes
+from ..images.factories import saved_image
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import TopicFactory
 
@@ -113,11 +110,13 @@ def test_secondary_texts_fall_back_to_the_original_language_then_any(article_ind
 
 
 def test_a_caption_only_in_russian_is_shown_marked_russian_on_the_english_page(client, article_index):
-    buffer = io.BytesIO()
-    Image.new("RGB", (800, 450), (40, 90, 120)).save(buffer, format="PNG")
-    image = get_image_model()(title="Harbour", caption_ru="Гавань Актау на рассвете.")
-    image.file = ImageFile(buffer, name="harbour.png")
-    image.save()
+    image = saved_image(
+        "Harbour",
+        file_name="harbour.png",
+        size=(800, 450),
+        colour=(40, 90, 120),
+        caption_ru="Гавань Актау на рассвете.",
+    )
     article = create_article(article_index, hero_image=image)
     with override("en"):
         url = article.url

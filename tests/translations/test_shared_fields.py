@@ -5,14 +5,10 @@
 added to a page type fails here until it is listed, and locked by the same rule as the others.
 """
 
-import io
 import re
 
 import pytest
-from django.core.files.images import ImageFile
 from modelcluster.fields import ParentalKey
-from PIL import Image
-from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 from wagtail.users.models import UserProfile
 
@@ -25,6 +21,7 @@ from ankasam.translations.permissions import field_languages
 from ankasam.translations.shared_fields import shared_field_names, shared_formset_names
 
 from ..articles.factories import create_article, written_in
+from ..images.factories import saved_image
 from ..pages.factories import StandardPageFactory
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import ArticleTypeFactory, RegionFactory, TopicFactory
@@ -92,12 +89,7 @@ def latest(page):
 
 
 def image(name):
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "teal").save(buffer, "PNG")
-    picture = get_image_model()(title=name)
-    picture.file = ImageFile(buffer, name=f"{name}.png")
-    picture.save()
-    return picture
+    return saved_image(name, file_name=f"{name}.png", size=(40, 30))
 
 
 def added_row(**fields):
