@@ -49,7 +49,10 @@ def find_child_by_slug(page, slug: str):
     # With one possible type (an index of articles) the child is fetched as that type directly,
     # one query instead of two.
     single_type = len(child_types) == 1
-    children = child_types[0].objects.child_of(page) if single_type else page.get_children()
+    if single_type:
+        children = with_served_related(child_types[0]).child_of(page)
+    else:
+        children = page.get_children()
     child = children.rewrite(False).filter(localized_slug_q(slug)).order_by("path").first()
     return child.specific if child is not None and not single_type else child
 
@@ -70,10 +73,14 @@ def answers_sub_address(page, path_components) -> bool:
 
 
 def served_page(model, **lookup):
-    """The page as its own type, with what the type says it always shows (`serve_select_related`)."""
-    pages = model.objects.filter(**lookup)
+    """The page as its own type, with what the type says it always shows."""
+    return with_served_related(model).filter(**lookup).first()
+
+
+def with_served_related(model):
+    """The type's pages with what the type says it always shows (`serve_select_related`)."""
     related = getattr(model, "serve_select_related", ())
-    return (pages.select_related(*related) if related else pages).first()
+    return model.objects.select_related(*related) if related else model.objects.all()
 
 
 def routes_by_localized_slug(page) -> bool:

@@ -119,3 +119,21 @@ def test_fixed_sub_addresses_are_the_routes_without_arguments_besides_the_page_i
 )
 def test_another_languages_words_are_put_in_the_readers(path, language, expected):
     assert address_in_readers_words(path, language) == expected
+
+
+def test_an_article_found_by_its_address_comes_with_its_type_and_image(
+    article_index, django_assert_num_queries
+):
+    from ankasam.core.routing import find_child_by_slug
+
+    from ..images.factories import saved_image
+    from ..taxonomy.factories import ArticleTypeFactory
+
+    image = saved_image("Harbour", file_name="harbour.png")
+    article = create_article(article_index, article_type=ArticleTypeFactory(), hero_image=image)
+
+    found = find_child_by_slug(article_index, article.slug)
+
+    with django_assert_num_queries(0):  # as the served page (`serve_select_related`) has them
+        type_and_image = (found.article_type, found.hero_image)
+    assert type_and_image == (article.article_type, image)
