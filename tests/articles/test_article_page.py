@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from ankasam.articles.content import Note, paragraph
+from ankasam.core.published import start_new_generation
 
 from ..images.factories import saved_image
 from ..people.factories import PersonPageFactory
@@ -217,6 +218,33 @@ def test_an_image_a_type_or_tags_cost_no_query_of_their_own(
         article.save_revision().publish()
 
     assert render_queries(client, article) == ARTICLE_QUERIES
+
+
+def first_reader_queries(client, article) -> int:
+    """Queries of the first request for the article after a publish, its images already made."""
+    url = article.get_url()
+    assert client.get(url).status_code == 200  # renditions, made once for every reader after
+    start_new_generation()  # as any publish does: nothing kept counts any more
+    assert client.get("/en/no-such-page/").status_code == 404  # the header, footer and site kept again
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_first_reader_after_a_publish_pays_nothing_for_an_image_a_type_or_tags(
+    client, article_index, people_index, published_values_cached
+):
+    def article(**fields):
+        return create_article(
+            article_index, authors=[PersonPageFactory(parent=people_index)], topics=[TopicFactory()], **fields
+        )
+
+    bare = article()
+    dressed = article(hero_image=main_image("main"), article_type=ArticleTypeFactory())
+    dressed.tags.add("pipelines", "gas")
+    dressed.save_revision().publish()
+
+    assert first_reader_queries(client, dressed) == first_reader_queries(client, bare)
 
 
 def test_a_link_to_another_article_in_the_text_renders_as_its_address(client, article_index):
