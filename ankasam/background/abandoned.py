@@ -14,15 +14,16 @@ import logging
 
 from django.conf import settings
 from django.utils import timezone
-from django_tasks import TaskResultStatus, task_backends
-from django_tasks_db import DatabaseBackend
+from django_tasks import TaskResultStatus
+
+from .queueing import queue_in_database
 
 logger = logging.getLogger(__name__)
 
 
 def requeue_abandoned_tasks() -> int:
     """Put RUNNING rows started longer ago than the limit back in the queue; how many there were."""
-    if not isinstance(task_backends["default"], DatabaseBackend):
+    if not queue_in_database():
         return 0  # another backend (the tests' immediate one) keeps no rows
     from django_tasks_db.models import DBTaskResult
 

@@ -13,7 +13,8 @@ import logging
 
 from django.db.transaction import on_commit
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import task, task_backends
+from django_tasks_db import DatabaseBackend
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,11 @@ BACKOFF_FACTOR = 4
 ATTEMPT_KWARG = "_attempt"
 # Module paths of the tasks declared below, whose failures need no second log record (logs.py).
 RETRIED_TASK_PATHS: set[str] = set()
+
+
+def queue_in_database() -> bool:
+    """Whether tasks are rows of the database queue (not run at once, as in the tests)."""
+    return isinstance(task_backends["default"], DatabaseBackend)
 
 
 def retry_delay(failed_attempt: int) -> datetime.timedelta:

@@ -12,8 +12,8 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django_tasks import task_backends
-from django_tasks_db import DatabaseBackend
+
+from ankasam.background.queueing import queue_in_database
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +21,10 @@ DAY = 24 * 60 * 60
 
 
 class Command(BaseCommand):
-    help = "Run publish_scheduled every --interval seconds, and prune_db_task_results daily, until stopped."
+    help = (
+        "Run publish_scheduled and requeue_abandoned_tasks every --interval seconds, and "
+        "prune_db_task_results daily, until stopped."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=60.0, help="Seconds between runs (60).")
@@ -53,7 +56,7 @@ def prune_finished_tasks() -> None:
     Only a database queue has rows: with another backend (the tests' immediate one) there is
     nothing to prune, and the command refuses it.
     """
-    if isinstance(task_backends["default"], DatabaseBackend):
+    if queue_in_database():
         run_without_stopping("prune_db_task_results")
 
 
