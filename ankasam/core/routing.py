@@ -49,10 +49,7 @@ def find_child_by_slug(page, slug: str):
     # With one possible type (an index of articles) the child is fetched as that type directly,
     # one query instead of two.
     single_type = len(child_types) == 1
-    if single_type:
-        children = with_served_related(child_types[0]).child_of(page)
-    else:
-        children = page.get_children()
+    children = with_served_related(child_types[0]).child_of(page) if single_type else page.get_children()
     child = children.rewrite(False).filter(localized_slug_q(slug)).order_by("path").first()
     return child.specific if child is not None and not single_type else child
 
