@@ -290,7 +290,7 @@ def test_a_page_of_records_costs_the_same_queries_however_many_it_holds(client, 
     ArticlePageFactory(
         parent=article_index, translations=written_in("One", "en", "tr"), authors=[author], topics=[topic]
     )
-    harvest(client, verb="Identify")
+    harvest(client, verb="ListRecords", metadataPrefix="oai_dc")  # the sites and root paths, then cached
     one = queries_for_list_records()
     for n in range(4):
         ArticlePageFactory(
