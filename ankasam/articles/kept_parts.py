@@ -29,19 +29,32 @@ def cards_html(articles, request, *, heading_level=2, show_summary=False, show_a
     # The host too: a card's address is relative to the site the request is for.
     variant = f"{current_language()}:{request.get_host()}:{heading_level}:{show_summary:d}{show_authors:d}"
     return rendered_for_each(
-        CARD_TEMPLATE, articles, {"request": request, **options}, f"card:{variant}", show_authors, request
+        CARD_TEMPLATE,
+        articles,
+        {"request": request, **options},
+        name=f"card:{variant}",
+        with_authors=show_authors,
+        request=request,
     )
 
 
 def bylines_html(articles) -> list[str]:
     """Each article's authors and date as a search result shows them (no address in them)."""
     return rendered_for_each(
-        BYLINE_TEMPLATE, articles, {"show_authors": True}, f"byline:{current_language()}", True, None
+        BYLINE_TEMPLATE,
+        articles,
+        {"show_authors": True},
+        name=f"byline:{current_language()}",
+        with_authors=True,
     )
 
 
-def rendered_for_each(template, articles, context, name, with_authors, request) -> list[str]:
-    """`template` rendered for each article, kept per article under `name` until the next publish."""
+def rendered_for_each(template, articles, context, *, name, with_authors, request=None) -> list[str]:
+    """`template` rendered for each article, kept per article under `name` until the next publish.
+
+    `with_authors` reads the bylines' authors of the articles not kept; a preview `request` is
+    rendered afresh, neither kept nor read from what was kept.
+    """
     articles = list(articles)
 
     def render(indexes):
