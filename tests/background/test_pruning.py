@@ -33,7 +33,7 @@ def test_the_scheduler_prunes_finished_tasks_older_than_two_weeks(database_queue
     assert {str(pk) for pk in remaining} == {str(recent), str(waiting)}
 
 
-def test_without_a_database_queue_the_scheduler_still_publishes(caplog):
+def test_without_a_database_queue_the_scheduler_has_nothing_to_prune_and_logs_no_error(caplog):
     call_command("run_publish_scheduler", times=1, interval=0)
 
     assert not [record for record in caplog.records if record.levelname == "ERROR"]
