@@ -56,12 +56,20 @@ def start_new_generation() -> None:
 def seconds_until_next_expiry(longest: int) -> int:
     """`longest`, or less when a live page expires sooner; 0 when that cannot be known."""
     try:
-        expiry = kept_next_expiry()
+        return seconds_until(kept_next_expiry(), longest)
     except DatabaseError:
         return 0
+
+
+def seconds_until(expiry, longest: int) -> int:
+    """`longest`, or less when `expiry` (None: never) comes sooner."""
     if expiry is None:
         return longest
     return min(longest, int((expiry - timezone.now()).total_seconds()))
+
+
+def published_key(generation: str, name: str) -> str:
+    return f"published:{generation}:{name}"
 
 
 NO_EXPIRY = "none"
@@ -79,7 +87,7 @@ def kept_next_expiry():
         return next_expiry()
     cache = publication_cache()
     try:
-        key = f"published:{current_generation()}:next-expiry"
+        key = published_key(current_generation(), "next-expiry")
         kept = cache.get(key)
     except CACHE_UNAVAILABLE:
         return next_expiry()
@@ -88,9 +96,7 @@ def kept_next_expiry():
     if kept is not None and kept > timezone.now():
         return kept
     expiry = next_expiry()
-    lifetime = settings.PAGE_CACHE_SECONDS
-    if expiry is not None:
-        lifetime = min(lifetime, int((expiry - timezone.now()).total_seconds()))
+    lifetime = seconds_until(expiry, settings.PAGE_CACHE_SECONDS)
     if lifetime > 0:
         with contextlib.suppress(*CACHE_UNAVAILABLE):
             cache.set(key, NO_EXPIRY if expiry is None else expiry, timeout=lifetime)
@@ -114,7 +120,7 @@ def many_cached_until_published(names: list[str], compute_missing) -> list:
     cache = publication_cache()
     try:
         generation = current_generation()
-        keys = [f"published:{generation}:{name}" for name in names]
+        keys = [published_key(generation, name) for name in names]
         found = cache.get_many(keys)
     except CACHE_UNAVAILABLE:
         return compute_missing(everything)
