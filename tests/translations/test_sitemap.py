@@ -1,10 +1,12 @@
 """The sitemap: each page once per language it is written in, each entry naming all of them."""
 
+from datetime import UTC, datetime
 from xml.etree import ElementTree
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.timezone import localtime
 
 from ankasam.core.languages import site_language_codes
 
@@ -47,7 +49,8 @@ def test_each_language_of_a_piece_is_an_entry_naming_the_others(client, article_
 
     expected = {"en": ENGLISH, "tr": TURKISH, "x-default": ENGLISH}
     assert entries[ENGLISH]["alternates"] == entries[TURKISH]["alternates"] == expected
-    assert entries[ENGLISH]["lastmod"] == f"{article.last_published_at:%Y-%m-%d}"
+    # The sitemap dates a page in the site's time zone, a day after UTC's from 21:00 UTC in Istanbul.
+    assert entries[ENGLISH]["lastmod"] == f"{localtime(article.last_published_at):%Y-%m-%d}"
     assert [url for url, entry in entries.items() if entry["alternates"] == expected] == [ENGLISH, TURKISH]
     home = {code: f"http://localhost/{code}/" for code in site_language_codes()}
     assert entries[home["ru"]]["alternates"] == {**home, "x-default": home["en"]}
@@ -92,3 +95,11 @@ def test_the_sitemap_costs_as_many_queries_for_many_pieces_as_for_one(client, ar
         )
 
     assert queries_for_the_sitemap(client) == one
+
+
+def test_a_piece_published_late_in_the_utc_evening_is_dated_by_the_sites_time_zone(client, article_index):
+    article = create_article(article_index, translations={"en": ENGLISH_TEXT})
+    late = datetime(2026, 3, 9, 22, 30, tzinfo=UTC)  # 01:30 on 10 March in Istanbul
+    type(article).objects.filter(pk=article.pk).update(last_published_at=late)
+
+    assert sitemap(client)[ENGLISH]["lastmod"] == "2026-03-10"
