@@ -78,6 +78,42 @@ def test_an_unpublished_page_is_gone_at_once(
     assert client.get(article.url).status_code == 404
 
 
+def test_a_new_version_of_a_kept_page_is_served_at_once(
+    client, article_index, published_values_cached, django_capture_on_commit_callbacks
+):
+    article = create_article(article_index, title="First version")
+    assert "First version" in client.get(article.url).content.decode()
+
+    article.title = "Second version"
+    publish(article, django_capture_on_commit_callbacks)
+
+    html = client.get(article.url).content.decode()
+    assert "Second version" in html
+    assert "First version" not in html
+
+
+def test_the_home_page_published_since_shows_at_once(
+    client, home_page, published_values_cached, django_capture_on_commit_callbacks
+):
+    client.get("/en/")  # the site kept, with its home page
+    home_page.intro = "A newer introduction."
+    publish(home_page, django_capture_on_commit_callbacks)
+
+    assert "A newer introduction." in client.get("/en/").content.decode()
+
+
+def test_a_kept_page_is_gone_once_its_expiry_passes(
+    client, article_index, published_values_cached, monkeypatch
+):
+    expiry = timezone.now() + datetime.timedelta(seconds=90)
+    article = create_article(article_index, expire_at=expiry)
+    assert client.get(article.url).status_code == 200
+
+    # Before the timer that unpublishes it (a new generation) has run.
+    monkeypatch.setattr(timezone, "now", lambda: expiry + datetime.timedelta(seconds=1))
+    assert client.get(article.url).status_code == 404
+
+
 def test_a_restriction_added_since_applies_at_once(
     client, article_index, published_values_cached, django_capture_on_commit_callbacks
 ):
