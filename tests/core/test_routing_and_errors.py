@@ -137,3 +137,22 @@ def test_an_article_found_by_its_address_comes_with_its_type_and_image(
     with django_assert_num_queries(0):  # as the served page (`serve_select_related`) has them
         type_and_image = (found.article_type, found.hero_image)
     assert type_and_image == (article.article_type, image)
+
+
+def test_a_page_found_among_children_of_several_types_comes_with_what_its_type_shows(
+    home_page, monkeypatch, django_assert_num_queries, django_user_model
+):
+    from ankasam.core.routing import find_child_by_slug
+    from ankasam.pages.models import StandardPage
+
+    from ..pages.factories import StandardPageFactory
+
+    editor = django_user_model.objects.create(username="editor")
+    StandardPageFactory(parent=home_page, title="About", slug="about", owner=editor)
+    monkeypatch.setattr(StandardPage, "serve_select_related", ("owner",), raising=False)
+
+    found = find_child_by_slug(home_page, "about")
+
+    assert type(found) is StandardPage
+    with django_assert_num_queries(0):  # the page is kept as found (core/routing.kept_served_page)
+        assert found.owner == editor
