@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from ankasam.core.languages import current_language
 from ankasam.core.published import is_preview, many_cached_until_published
 
-from .queries import byline_authors
+from .queries import ArticleIds, byline_authors
 
 CARD_TEMPLATE = "articles/includes/card.html"
 BYLINE_TEMPLATE = "articles/includes/card_meta.html"
@@ -55,14 +55,31 @@ def rendered_for_each(template, articles, context, *, name, with_authors, reques
     `with_authors` reads the bylines' authors of the articles not kept; a preview `request` is
     rendered afresh, neither kept nor read from what was kept.
     """
-    articles = list(articles)
+    ids, rows = ids_and_rows(articles)
 
     def render(indexes):
-        chosen = [articles[index] for index in indexes]
+        chosen = rows([ids[index] for index in indexes])
         if with_authors:
-            prefetch_related_objects(chosen, byline_authors())
-        return [render_to_string(template, {**context, "article": article}) for article in chosen]
+            prefetch_related_objects([article for article in chosen if article is not None], byline_authors())
+        return [
+            "" if article is None else render_to_string(template, {**context, "article": article})
+            for article in chosen
+        ]
 
     if request is not None and is_preview(request):
-        return render(range(len(articles)))
-    return many_cached_until_published([f"{name}:{article.pk}" for article in articles], render)
+        return render(range(len(ids)))
+    return many_cached_until_published([f"{name}:{pk}" for pk in ids], render)
+
+
+def ids_and_rows(articles):
+    """The articles' ids, and a function giving the rows of some of them (None: gone since).
+
+    `articles` is rows, or a paginator's page of `queries.ArticleIds`, whose rows are read only
+    when asked.
+    """
+    source = getattr(articles, "object_list", articles)
+    if isinstance(source, ArticleIds):
+        return list(source), source.rows
+    source = list(source)
+    by_id = {article.pk: article for article in source}
+    return [article.pk for article in source], lambda ids: [by_id[pk] for pk in ids]

@@ -5,7 +5,7 @@ from django.http import HttpResponseRedirect
 from ankasam.core.models import paginate
 
 from .filters import ArticleFilterSet, filter_articles
-from .queries import article_cards
+from .queries import article_cards, paginated_cards
 
 FILTER_NAMES = tuple(ArticleFilterSet.base_filters)
 
@@ -31,7 +31,9 @@ def filtered_listing(request, queryset, fixed=()):
     """Cards of `queryset` a reader may see, narrowed by the request's filters and paginated."""
     filtered, filters = filter_articles(queryset, request.GET, fixed=fixed)
     return {
-        "articles": paginate(request, article_cards(filtered, with_authors=False)),
+        "articles": paginated_cards(
+            lambda ids: paginate(request, ids), article_cards(filtered, with_authors=False)
+        ),
         "filters": filters,
         "filtered": bool(filters.active),
     }

@@ -57,6 +57,33 @@ def article_cards(queryset, limit=None, with_authors=True):
     return cards[:limit] if limit else cards
 
 
+class ArticleIds(list):
+    """A list's article ids in order, with the cards query their rows are read from when needed.
+
+    A list shows kept cards (`kept_parts.cards_html`): most of the time it needs only which
+    articles are on the page, and the rows of those whose card is not kept.
+    """
+
+    def __init__(self, ids, cards):
+        super().__init__(ids)
+        self.cards = cards
+
+    def rows(self, ids) -> list:
+        """The articles of `ids`, in that order; None for one no longer visible since."""
+        found = self.cards.in_bulk(ids)
+        return [found.get(pk) for pk in ids]
+
+
+def paginated_cards(paginate, cards):
+    """`paginate(ids)`'s page of the `cards` query, holding ids (ArticleIds), not rows.
+
+    Paginating the ids reads a few narrow columns instead of every card's row in every language.
+    """
+    page = paginate(cards.values_list("pk", flat=True))
+    page.object_list = ArticleIds(page.object_list, cards)
+    return page
+
+
 def articles_by(person):
     """The person's pieces a reader of the current language may see, newest first, for cards."""
     on_their_page = ArticlePage.objects.filter(article_authors__person=person).distinct()

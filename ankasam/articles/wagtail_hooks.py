@@ -11,13 +11,13 @@ from ankasam.people.models import PERSON_PAGE_CONTEXT_HOOK
 from .admin_views import convert_pasted_notes
 from .models import ArticlePage
 from .note_conversion import pasted_notes_by_language
-from .queries import articles_by
+from .queries import articles_by, paginated_cards
 
 
 @hooks.register(PERSON_PAGE_CONTEXT_HOOK)
 def person_articles(person, request) -> dict:
     """A person's page lists their pieces a reader of its language may see, a page at a time."""
-    return {"articles": person.paginate(request, articles_by(person))}
+    return {"articles": paginated_cards(lambda ids: person.paginate(request, ids), articles_by(person))}
 
 
 @hooks.register("register_rich_text_features")

@@ -7,6 +7,7 @@ from django.utils.translation import override
 
 from ..people.factories import PeopleIndexPageFactory
 from ..taxonomy.factories import RegionFactory, TopicFactory
+from .cards import listed_titles
 from .factories import create_article, written_in
 
 pytestmark = pytest.mark.django_db
@@ -152,4 +153,4 @@ def test_filters_take_the_readers_slug_or_the_default_one(client, energy, addres
 
     assert response.status_code == status
     if status == 200 and "analizler" in address:
-        assert [article.title for article in response.context["articles"]] == ["Gas tr"]
+        assert listed_titles(response) == ["Gas tr"]

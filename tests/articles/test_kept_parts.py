@@ -1,9 +1,14 @@
 """The body with its notes and the similar posts, kept until the next publish (articles/kept_parts.py)."""
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+
+from ankasam.articles.models import ArticlePage
+from ankasam.articles.queries import ArticleIds, article_cards
 
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import TopicFactory
@@ -101,6 +106,44 @@ def test_cards_kept_from_one_list_serve_another_with_their_bylines(
     # The author's page lists it at a heading level of its own, a card of its own.
     assert "Gas routes" in on_their_page and reading_authors(their_page_queries)
     assert not reading_authors(listed(client, "/en/experts/elif-aydin/")[1])
+
+
+def reading_card_rows(queries: list[str]) -> bool:
+    return any('"articles_articlepage"."standfirst_en"' in sql for sql in queries)
+
+
+LISTS = ["/en/analyses/", "/en/analyses/?topic=energy", "/en/experts/elif-aydin/"]
+
+
+@pytest.mark.parametrize("address", LISTS)
+def test_a_list_whose_cards_are_kept_reads_which_articles_not_their_rows(
+    client, article_index, people_index, published_values_cached, address
+):
+    author = PersonPageFactory(parent=people_index, title_en="Elif Aydin", slug_en="elif-aydin")
+    topic = TopicFactory(slug="energy")
+    for title in ("Gas routes", "Pipeline politics"):
+        create_article(article_index, title=title, topics=[topic], authors=[author])
+    first_html, first_queries = listed(client, address)
+
+    html, queries = listed(client, address)
+
+    assert reading_card_rows(first_queries) and not reading_card_rows(queries)
+    assert html == first_html
+    assert html.index("Pipeline politics") < html.index("Gas routes")  # newest first, as before
+
+
+def test_an_article_gone_between_a_lists_ids_and_its_rows_is_left_out(article_index, rf):
+    shown = create_article(article_index, title="Still here")
+    gone = create_article(article_index, title="Just unpublished")
+    page = Paginator([gone.pk, shown.pk], 10).page(1)
+    page.object_list = ArticleIds(page.object_list, article_cards(ArticlePage.objects.exclude(pk=gone.pk)))
+    request = rf.get("/en/analyses/")
+
+    html = Template("{% load card_tags %}{% card_items articles %}").render(
+        Context({"articles": page, "request": request})
+    )
+
+    assert html.count("<li>") == 1 and "Still here" in html
 
 
 def test_a_renamed_article_shows_its_new_title_on_its_card_at_once(

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from ..images.factories import saved_image
 from ..people.factories import PersonPageFactory
 from ..taxonomy.factories import ArticleTypeFactory, RegionFactory, TopicFactory
+from .cards import listed_titles
 from .factories import create_article, written_in
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ def day(year, month=1, n=1):
 
 
 def titles(response):
-    return [article.title for article in response.context["articles"]]
+    return listed_titles(response)
 
 
 def hero_image(name):

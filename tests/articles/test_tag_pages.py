@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from ..taxonomy.factories import TagFactory
+from .cards import listed_titles
 from .factories import create_article, written_in
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ def tag_path(language: str, slug: str | None = None, feed: bool = False) -> str:
 
 
 def titles(response):
-    return [article.title for article in response.context["articles"]]
+    return listed_titles(response)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import pytest
 from django.utils.translation import override
 
+from ..articles.cards import listed_titles
 from ..articles.factories import ArticlePageFactory
 from .factories import PersonPageFactory
 
@@ -53,6 +54,6 @@ def test_a_co_written_piece_is_listed_on_each_authors_page_with_a_feed_of_their_
     elif_page = client.get("/en/experts/elif-aydin/")
     murat_page = client.get("/en/experts/murat-kaplan/")
 
-    assert [a.title for a in elif_page.context["articles"]] == ["Alone", "Together"]
-    assert [a.title for a in murat_page.context["articles"]] == ["Together"]
+    assert listed_titles(elif_page) == ["Alone", "Together"]
+    assert listed_titles(murat_page) == ["Together"]
     assert 'href="/en/feed/authors/murat-kaplan/"' in murat_page.content.decode()

@@ -17,7 +17,8 @@ def card_items(context, articles, heading_level=2, show_summary=False, show_auth
         show_summary=show_summary,
         show_authors=show_authors,
     )
-    return format_html_join("", "\n        <li>{}</li>", ((mark_safe(card),) for card in cards))
+    # An empty card is an article unpublished between reading the list's ids and its rows.
+    return format_html_join("", "\n        <li>{}</li>", ((mark_safe(card),) for card in cards if card))
 
 
 @register.simple_tag
