@@ -20,10 +20,6 @@ def day(year, month=1, n=1):
     return datetime.date(year, month, n)
 
 
-def titles(response):
-    return listed_titles(response)
-
-
 def hero_image(name):
     return saved_image(name, file_name=f"{name}.png")
 
@@ -90,14 +86,14 @@ def test_filters_combine_on_the_article_index(client, library, query, expected):
     response = client.get(f"/en/analyses/?{query}")
 
     assert response.status_code == 200
-    assert titles(response) == expected
+    assert listed_titles(response) == expected
 
 
 def test_a_valid_combination_with_nothing_in_it_says_so(client, library):
     response = client.get("/en/analyses/?topic=energy&region=gulf&type=analysis")
 
     assert response.status_code == 200
-    assert titles(response) == []
+    assert listed_titles(response) == []
     assert "No analyses match these filters." in response.content.decode()
 
 
@@ -171,8 +167,8 @@ def test_a_piece_missing_in_the_readers_language_is_not_listed(client, article_i
     everywhere = written_in("Everywhere", "en", "tr", "ru")
     create_article(article_index, title="Everywhere", translations=everywhere, topics=[topic])
 
-    assert titles(client.get("/tr/analizler/")) == ["Everywhere tr"]
-    assert titles(client.get("/tr/konular/energy/")) == ["Everywhere tr"]
+    assert listed_titles(client.get("/tr/analizler/")) == ["Everywhere tr"]
+    assert listed_titles(client.get("/tr/konular/energy/")) == ["Everywhere tr"]
 
 
 class TestHubs:
@@ -180,7 +176,7 @@ class TestHubs:
         response = client.get("/en/topics/security/?region=caucasus")
 
         assert response.status_code == 200
-        assert titles(response) == ["Border"]
+        assert listed_titles(response) == ["Border"]
         html = response.content.decode()
         assert 'name="topic"' not in html  # the hub fixes the topic
         assert 'href="/en/feed/topics/security/"' in html
@@ -190,7 +186,7 @@ class TestHubs:
         [("/en/regions/gulf/", ["Navy", "Gas"]), ("/en/types/analysis/", ["Navy", "Pipeline"])],
     )
     def test_region_and_type_hubs(self, client, library, address, expected):
-        assert titles(client.get(address)) == expected
+        assert listed_titles(client.get(address)) == expected
 
     @pytest.mark.parametrize(
         "address",

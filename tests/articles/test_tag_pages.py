@@ -19,10 +19,6 @@ def tag_path(language: str, slug: str | None = None, feed: bool = False) -> str:
         return reverse("hub", args=["tags", slug]) if slug else reverse("hub_index", args=["tags"])
 
 
-def titles(response):
-    return listed_titles(response)
-
-
 @pytest.fixture
 def tagged(article_index):
     railways = TagFactory(name_en="Railways", name_tr="Demiryolları", slug="railways")
@@ -55,7 +51,7 @@ def test_a_tag_page_lists_the_published_pieces_with_the_tag_in_the_readers_langu
     response = client.get(tag_path(language, "railways"))
 
     assert response.status_code == 200
-    assert titles(response) == expected
+    assert listed_titles(response) == expected
     html = response.content.decode()
     assert heading in html
     railways = tag_path(language, "railways")
@@ -86,7 +82,7 @@ def test_an_unknown_tag_is_a_404(client, tagged, address):
 def test_the_article_index_filters_by_tag_and_keeps_the_tag_in_its_form(client, tagged):
     response = client.get("/en/analyses/?tag=ports")
 
-    assert titles(response) == ["Harbour en"]
+    assert listed_titles(response) == ["Harbour en"]
     html = response.content.decode()
     assert '<input type="hidden" name="tag" value="ports"' in html
     assert 'name="tag"' not in client.get("/en/analyses/").content.decode()
